@@ -1,0 +1,2 @@
+export const ROLES = ['staff', 'focal_point', 'secretariat'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../database/transactions';
+import type { Principal } from '../common/principal';
+import type { Role } from './role';
+import { User } from './user.entity';
+
+export interface LoginCandidate extends Principal {
+  passwordHash: string | null;
+  active: boolean;
+  demo: boolean;
+  agencyName: string;
+}
+
+const PRINCIPAL_COLUMNS = `
+  u.id AS "userId", u.email, u.display_name AS "displayName", u.role,
+  u.agency_id AS "agencyId", a.code AS "agencyCode"`;
+
+@Injectable()
+export class UsersRepository {
+  async findLoginCandidate(db: Db, email: string): Promise<LoginCandidate | null> {
+    const rows: LoginCandidate[] = await db.query(
+      `SELECT ${PRINCIPAL_COLUMNS}, u.password_hash AS "passwordHash", u.active, u.demo, a.name AS "agencyName"
+         FROM users u JOIN agencies a ON a.id = u.agency_id
+        WHERE u.email = $1`,
+      [email.trim().toLowerCase()],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The principal of an active user, or null when the user is gone or deactivated. */
+  async findActivePrincipal(db: Db, userId: string): Promise<Principal | null> {
+    const rows: Principal[] = await db.query(
+      `SELECT ${PRINCIPAL_COLUMNS} FROM users u JOIN agencies a ON a.id = u.agency_id
+        WHERE u.id = $1 AND u.active AND a.archived_at IS NULL`,
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insert(
+    db: Db,
+    user: { email: string; displayName: string; agencyId: string; role: Role; passwordHash: string | null; demo?: boolean },
+  ): Promise<User> {
+    const repository = db.getRepository(User);
+    return repository.save(
+      repository.create({ ...user, email: user.email.trim().toLowerCase(), demo: user.demo ?? false, active: true, version: 1 }),
+    );
+  }
+
+  async listByAgency(db: Db, agencyId: string): Promise<User[]> {
+    return db.getRepository(User).find({ where: { agencyId }, order: { displayName: 'ASC' } });
+  }
+}

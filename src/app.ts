@@ -1,0 +1,54 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import session from 'express-session';
+import { Logger } from 'nestjs-pino';
+import passport from 'passport';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { CachedPgSessionStore } from './accounts/session-store';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/exception.filter';
+import { createValidationPipe } from './common/validation';
+import { type AppConfig } from './config/app-config';
+
+export const SESSION_COOKIE = 'concert.sid';
+
+/** The whole HTTP application, ready to listen: used by main.ts, the tests and the benchmark alike. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.useBodyParser('json', { limit: '1mb' });
+
+  const pool = (app.get(DataSource).driver as PostgresDriver).master as Pool;
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      store: new CachedPgSessionStore(pool),
+      secret: config.sessionSecret,
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' },
+    }),
+  );
+  app.use(passport.initialize());
+  app.use(passport.session());
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Concert API')
+    .setDescription('Follow-up of inter-agency commitments: frameworks, commitments, reporting cycles, activity reports and the change feed.')
+    .setVersion('1')
+    .addCookieAuth(SESSION_COOKIE)
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,15 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ChangesQuery } from './changes.dto';
+import { type ChangePage, ChangesService } from './changes.service';
+
+@ApiTags('changes')
+@Controller('changes')
+export class ChangesController {
+  constructor(private readonly changes: ChangesService) {}
+
+  @Get()
+  list(@Query() query: ChangesQuery): Promise<ChangePage> {
+    return this.changes.list(query);
+  }
+}

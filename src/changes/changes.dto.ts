@@ -1,0 +1,40 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNumberString, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { EntityType } from './changes.repository';
+
+const ENTITY_TYPES: EntityType[] = ['agency', 'framework', 'commitment', 'indicator', 'reporting_cycle', 'activity_report', 'user'];
+
+export class ChangesQuery {
+  /** Only changes at or after this time (ISO 8601). */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  since?: string;
+
+  /** The `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsNumberString({ no_symbols: true })
+  cursor?: string;
+
+  @IsOptional()
+  @IsUUID()
+  frameworkId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  commitmentId?: string;
+
+  @IsOptional()
+  @IsIn(ENTITY_TYPES)
+  entityType?: EntityType;
+
+  @IsOptional()
+  @IsUUID()
+  entityId?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+}

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { ChangesController } from './changes.controller';
+import { ChangesRepository } from './changes.repository';
+import { ChangesService } from './changes.service';
+
+/** Global: every feature records its writes here. */
+@Global()
+@Module({
+  controllers: [ChangesController],
+  providers: [ChangesRepository, ChangesService],
+  exports: [ChangesRepository],
+})
+export class ChangesModule {}

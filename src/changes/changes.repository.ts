@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../common/principal';
+import type { Db } from '../database/transactions';
+
+export type EntityType = 'agency' | 'framework' | 'commitment' | 'indicator' | 'reporting_cycle' | 'activity_report' | 'user';
+
+/** What a write tells the feed about itself; recorded through the same transaction as the write. */
+export interface ChangeRecord {
+  actor: Principal | null;
+  entityType: EntityType;
+  entityId: string;
+  action: string;
+  frameworkId?: string | null;
+  commitmentId?: string | null;
+  summary: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+export interface ChangeView {
+  id: string;
+  occurredAt: Date;
+  actor: { userId: string; displayName: string; agencyCode: string } | null;
+  entityType: EntityType;
+  entityId: string;
+  action: string;
+  frameworkId: string | null;
+  commitmentId: string | null;
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface ChangeFilter {
+  afterId?: string;
+  since?: Date;
+  frameworkId?: string;
+  commitmentId?: string;
+  entityType?: EntityType;
+  entityId?: string;
+  limit: number;
+}
+
+@Injectable()
+export class ChangesRepository {
+  async append(tx: Db, change: ChangeRecord): Promise<void> {
+    await tx.query(
+      `INSERT INTO change_events
+         (actor_user_id, actor_agency_id, entity_type, entity_id, action, framework_id, commitment_id, summary, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        change.actor?.userId ?? null,
+        change.actor?.agencyId ?? null,
+        change.entityType,
+        change.entityId,
+        change.action,
+        change.frameworkId ?? null,
+        change.commitmentId ?? null,
+        change.summary,
+        change.before ? JSON.stringify(change.before) : null,
+        change.after ? JSON.stringify(change.after) : null,
+      ],
+    );
+  }
+
+  /** Oldest first, from the cursor on: a reader that keeps the last id never misses or repeats an event. */
+  async list(db: Db, filter: ChangeFilter): Promise<ChangeView[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (condition: string, value: unknown) => {
+      params.push(value);
+      where.push(condition.replace('?', `$${params.length}`));
+    };
+    if (filter.afterId !== undefined) add('e.id > ?', filter.afterId);
+    if (filter.since !== undefined) add('e.occurred_at >= ?', filter.since);
+    if (filter.frameworkId !== undefined) add('e.framework_id = ?', filter.frameworkId);
+    if (filter.commitmentId !== undefined) add('e.commitment_id = ?', filter.commitmentId);
+    if (filter.entityType !== undefined) add('e.entity_type = ?', filter.entityType);
+    if (filter.entityId !== undefined) add('e.entity_id = ?', filter.entityId);
+    params.push(filter.limit);
+    const rows: (Omit<ChangeView, 'actor'> & { actorUserId: string | null; actorName: string | null; actorAgency: string | null })[] =
+      await db.query(
+        `SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.entity_type AS "entityType", e.entity_id AS "entityId",
+                e.action, e.framework_id AS "frameworkId", e.commitment_id AS "commitmentId", e.summary, e.before, e.after,
+                e.actor_user_id AS "actorUserId", u.display_name AS "actorName", a.code AS "actorAgency"
+           FROM change_events e
+           LEFT JOIN users u ON u.id = e.actor_user_id
+           LEFT JOIN agencies a ON a.id = e.actor_agency_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY e.id
+          LIMIT $${params.length}`,
+        params,
+      );
+    return rows.map(({ actorUserId, actorName, actorAgency, ...event }) => ({
+      ...event,
+      actor: actorUserId ? { userId: actorUserId, displayName: actorName ?? '', agencyCode: actorAgency ?? '' } : null,
+    }));
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { Transactions } from '../database/transactions';
+import { ChangesQuery } from './changes.dto';
+import { ChangesRepository, ChangeView } from './changes.repository';
+
+export interface ChangePage {
+  items: ChangeView[];
+  /** Pass as `cursor` to read on; null when this page was the last so far. */
+  nextCursor: string | null;
+}
+
+@Injectable()
+export class ChangesService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly changes: ChangesRepository,
+  ) {}
+
+  /** Every active user reads the whole feed (DESIGN.md §3). */
+  async list(query: ChangesQuery): Promise<ChangePage> {
+    const items = await this.changes.list(this.transactions.db, {
+      afterId: query.cursor,
+      since: query.since ? new Date(query.since) : undefined,
+      frameworkId: query.frameworkId,
+      commitmentId: query.commitmentId,
+      entityType: query.entityType,
+      entityId: query.entityId,
+      limit: query.limit,
+    });
+    return { items, nextCursor: items.length === query.limit ? items[items.length - 1].id : null };
+  }
+}

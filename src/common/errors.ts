@@ -1,0 +1,65 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * An error a user can act on: a stable code for programs, a sentence for people, and the HTTP status it maps to.
+ * Features throw subclasses; the one exception filter turns them into HTTP answers (and socket errors later).
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: HttpStatus;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = HttpStatus.NOT_FOUND;
+  constructor(entity: string, id: string) {
+    super('not_found', `No ${entity} with id ${id}.`, { entity, id });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = HttpStatus.FORBIDDEN;
+  constructor(reason: string) {
+    super('forbidden', reason);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly status = HttpStatus.UNAUTHORIZED;
+  constructor(message = 'You need to log in.') {
+    super('unauthenticated', message);
+  }
+}
+
+/** The row changed since the client read it (optimistic concurrency). */
+export class StaleVersionError extends DomainError {
+  readonly status = HttpStatus.CONFLICT;
+  constructor(entity: string, id: string, sentVersion: number, currentVersion: number) {
+    super(
+      'stale_version',
+      `This ${entity} was changed by someone else (version ${currentVersion}, you sent ${sentVersion}). Reload it and try again.`,
+      { id, currentVersion },
+    );
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = HttpStatus.CONFLICT;
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, message, details);
+  }
+}
+
+/** Input that passed the shape checks but breaks a domain rule (an indicator of another commitment, say). */
+export class InvalidInputError extends DomainError {
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(field: string, message: string) {
+    super('invalid_input', message, { field });
+  }
+}

@@ -1,0 +1,25 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Role } from '../accounts/role';
+import { UnauthenticatedError } from './errors';
+
+/** Who is acting: what every permission rule and change event needs to know about the user. */
+export interface Principal {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  agencyId: string;
+  agencyCode: string;
+}
+
+/** The logged-in user of this request (routes behind the session guard always have one). */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const user = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
+  if (!user) throw new UnauthenticatedError();
+  return user;
+});
+
+export const PUBLIC_ROUTE = 'concert:public';
+/** Marks a route that answers without a session (login, health). Every other route requires one. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);

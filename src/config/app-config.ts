@@ -1,0 +1,112 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+import path from 'node:path';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+const DEV_SESSION_SECRET = 'concert-development-session-secret-not-for-production';
+
+/** The environment as Concert reads it; every variable is validated here and nowhere else. */
+class EnvironmentVariables {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT = 3000;
+
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true },
+    { message: 'DATABASE_URL must be a postgres:// URL' },
+  )
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.SESSION_SECRET !== undefined)
+  @IsString({ message: 'SESSION_SECRET is required when NODE_ENV=production' })
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsString()
+  @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
+  DEMO_PASSWORD = 'concert-demo';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Settings after validation, with defaults filled in and derived values computed once. */
+export class AppConfig {
+  readonly production: boolean;
+  readonly port: number;
+  /** Unset: Concert starts an embedded PostgreSQL under dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly publicUrl: string;
+  readonly publicOrigin: string;
+  readonly secureCookies: boolean;
+  readonly sessionSecret: string;
+  readonly logLevel: LogLevel;
+  readonly demoPassword: string;
+  readonly redisUrl: string | undefined;
+
+  constructor(env: EnvironmentVariables) {
+    this.production = env.NODE_ENV === 'production';
+    this.port = env.PORT;
+    this.databaseUrl = env.DATABASE_URL;
+    this.dataDir = path.resolve(env.DATA_DIR);
+    this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.publicOrigin = new URL(this.publicUrl).origin;
+    this.secureCookies = this.publicUrl.startsWith('https:');
+    this.sessionSecret = env.SESSION_SECRET ?? DEV_SESSION_SECRET;
+    this.logLevel = env.LOG_LEVEL;
+    this.demoPassword = env.DEMO_PASSWORD;
+    this.redisUrl = env.REDIS_URL;
+  }
+
+  /** Reads and validates the environment; throws ConfigError naming every bad variable. */
+  static fromEnvironment(source: NodeJS.ProcessEnv = process.env, overrides: Record<string, string> = {}): AppConfig {
+    const raw: Record<string, string> = {};
+    for (const [key, value] of Object.entries({ ...source, ...overrides })) {
+      if (value !== undefined && value !== '') raw[key] = value;
+    }
+    const env = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+    const errors = validateSync(env, { stopAtFirstError: true });
+    if (errors.length > 0) {
+      throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} is invalid` })));
+    }
+    return new AppConfig(env);
+  }
+}

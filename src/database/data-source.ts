@@ -1,0 +1,40 @@
+import { type DataSourceOptions } from 'typeorm';
+import { CreateFollowUpDomain1764381600000 } from '../../migrations/1764381600000-CreateFollowUpDomain';
+import { User } from '../accounts/user.entity';
+import { Agency } from '../agencies/agency.entity';
+import { ChangeEvent } from '../changes/change-event.entity';
+import { Commitment, CommitmentAgency } from '../frameworks/commitment.entity';
+import { Framework } from '../frameworks/framework.entity';
+import { Indicator } from '../frameworks/indicator.entity';
+import { ActivityReport, IndicatorValue } from '../reporting/activity-report.entity';
+import { ReportingCycle } from '../reporting/reporting-cycle.entity';
+
+export const ENTITIES = [
+  Agency,
+  User,
+  Framework,
+  Commitment,
+  CommitmentAgency,
+  Indicator,
+  ReportingCycle,
+  ActivityReport,
+  IndicatorValue,
+  ChangeEvent,
+];
+
+/** Listed, not globbed, so that the compiled app, the CLI and the ESM test runner load the same set. */
+export const MIGRATIONS = [CreateFollowUpDomain1764381600000];
+
+/** The one definition of Concert's data source, for the app, the CLI and the tests. */
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolSize, application_name: 'concert' },
+  };
+}

@@ -1,0 +1,155 @@
+import { type DataSource } from 'typeorm';
+import { hashPassword } from '../../accounts/passwords';
+import type { Role } from '../../accounts/role';
+import { withAdvisoryLock } from '../migrate';
+import type { Db } from '../transactions';
+import { demoData } from './demo-data';
+import type { DemoData } from './demo-data.types';
+
+const DEMO_LOCK = 7_311_203_002;
+
+export const SECRETARIAT_DEMO_EMAIL = 'secretariat@ceb.example';
+
+export interface DemoAccount {
+  email: string;
+  role: Role;
+  agency: string;
+}
+
+/** The demo logins of DESIGN.md §7: focal@<code>.example and staff@<code>.example, and the secretariat's. */
+export function demoAccounts(data: DemoData = demoData): DemoAccount[] {
+  return data.agencies
+    .filter((agency) => agency.demoUsers)
+    .flatMap((agency): DemoAccount[] =>
+      agency.code === 'CEB'
+        ? [{ email: SECRETARIAT_DEMO_EMAIL, role: 'secretariat', agency: 'CEB' }]
+        : [
+            { email: `focal@${agency.code.toLowerCase()}.example`, role: 'focal_point', agency: agency.code },
+            { email: `staff@${agency.code.toLowerCase()}.example`, role: 'staff', agency: agency.code },
+          ],
+    );
+}
+
+const ROLE_NAMES: Record<Role, string> = { staff: 'Programme Officer', focal_point: 'Focal Point', secretariat: 'Secretariat Officer' };
+
+/**
+ * Loads the demo data of the seed into an empty database, once: a database that already holds any agency is left
+ * as it is, so a second start neither duplicates nor resets what users changed. Returns whether it loaded.
+ */
+export async function loadDemoData(dataSource: DataSource, password: string, data: DemoData = demoData): Promise<boolean> {
+  return withAdvisoryLock(dataSource, DEMO_LOCK, async () => {
+    const [{ count }]: { count: number }[] = await dataSource.query('SELECT count(*)::int AS count FROM agencies');
+    if (count > 0) return false;
+    // One hash for every demo account: they share the demo password anyway, and this keeps the first start quick.
+    const passwordHash = await hashPassword(password);
+    await dataSource.transaction((tx) => insertDemoData(tx, data, passwordHash));
+    return true;
+  });
+}
+
+async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Promise<void> {
+  const agencyIds = new Map<string, string>();
+  for (const agency of data.agencies) {
+    const [row]: { id: string }[] = await tx.query('INSERT INTO agencies (code, name, kind) VALUES ($1, $2, $3) RETURNING id', [
+      agency.code,
+      agency.name,
+      agency.kind,
+    ]);
+    agencyIds.set(agency.code, row.id);
+  }
+
+  const focalPoints = new Map<string, string>();
+  for (const account of demoAccounts(data)) {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO users (email, display_name, agency_id, role, password_hash, demo) VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
+      [account.email, `${account.agency} ${ROLE_NAMES[account.role]} (demo)`, agencyIds.get(account.agency), account.role, passwordHash],
+    );
+    if (account.role !== 'staff') focalPoints.set(account.agency, row.id);
+  }
+  const anyDemoUser = focalPoints.get('CEB')!;
+
+  const commitmentIds = new Map<string, string>();
+  const indicatorIds = new Map<string, string>();
+  const cycleIds = new Map<string, string>();
+  for (const framework of data.frameworks) {
+    const [{ id: frameworkId }]: { id: string }[] = await tx.query(
+      `INSERT INTO frameworks (code, kind, title, description, country) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [framework.code, framework.kind, framework.title, `${framework.description}\n\nSource: ${framework.source}.`, framework.country],
+    );
+    for (const cycle of framework.cycles) {
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO reporting_cycles (framework_id, label, opens_on, due_on, closes_on) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [frameworkId, cycle.label, cycle.opensOn, cycle.dueOn, cycle.closesOn],
+      );
+      cycleIds.set(`${framework.code}/${cycle.label}`, row.id);
+    }
+    for (const commitment of framework.commitments) {
+      const [row]: { id: string }[] = await tx.query(
+        `WITH document AS (INSERT INTO documents (kind) VALUES ('commitment_report') RETURNING id)
+         INSERT INTO commitments (framework_id, reference, title, description, status, due_date, report_document_id)
+         SELECT $1, $2, $3, $4, $5, $6, document.id FROM document RETURNING id`,
+        [
+          frameworkId,
+          commitment.reference,
+          commitment.title,
+          `${commitment.description}\n\nSource: ${commitment.source}.`,
+          commitment.status,
+          commitment.dueDate,
+        ],
+      );
+      const commitmentId = row.id;
+      commitmentIds.set(commitment.reference, commitmentId);
+      const participants = [
+        ...commitment.leadAgencies.map((code) => [code, 'lead'] as const),
+        ...commitment.contributingAgencies.map((code) => [code, 'contributing'] as const),
+      ];
+      for (const [code, participation] of participants) {
+        await tx.query('INSERT INTO commitment_agencies (commitment_id, agency_id, participation) VALUES ($1, $2, $3)', [
+          commitmentId,
+          agencyIds.get(code),
+          participation,
+        ]);
+      }
+      for (const indicator of commitment.indicators) {
+        const [ind]: { id: string }[] = await tx.query(
+          `INSERT INTO indicators (commitment_id, name, unit, baseline, target, target_date) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [commitmentId, indicator.name, indicator.unit, indicator.baseline, indicator.target, indicator.targetDate],
+        );
+        indicatorIds.set(`${commitment.reference}/${indicator.name}`, ind.id);
+      }
+    }
+  }
+
+  for (const report of data.activityReports) {
+    const submitter = focalPoints.get(report.agency) ?? anyDemoUser;
+    const submitted = report.state !== 'draft';
+    const decided = report.state === 'accepted' || report.state === 'returned';
+    const [row]: { id: string }[] = await tx.query(
+      `WITH document AS (INSERT INTO documents (kind) VALUES ('activity_narrative') RETURNING id)
+       INSERT INTO activity_reports
+         (commitment_id, agency_id, cycle_id, state, summary, document_id, return_reason, submitted_at, submitted_by,
+          decided_at, decided_by, created_by)
+       SELECT $1, $2, $3, $4, $5, document.id, $6, $7, $8, $9, NULL, $10 FROM document RETURNING id`,
+      [
+        commitmentIds.get(report.commitment),
+        agencyIds.get(report.agency),
+        cycleIds.get(`${report.framework}/${report.cycle}`),
+        report.state,
+        report.summary,
+        report.returnReason,
+        submitted ? new Date() : null,
+        submitted ? submitter : null,
+        decided ? new Date() : null,
+        submitter,
+      ],
+    );
+    for (const value of report.indicatorValues) {
+      await tx.query(`INSERT INTO indicator_values (activity_report_id, indicator_id, value, note) VALUES ($1, $2, $3, $4)`, [
+        row.id,
+        indicatorIds.get(`${report.commitment}/${value.indicator}`),
+        value.value,
+        value.note,
+      ]);
+    }
+  }
+}

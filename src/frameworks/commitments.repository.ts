@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import type { Page } from '../common/pagination';
+import type { CommitmentSubject } from '../common/policy';
+import type { Db } from '../database/transactions';
+import { Commitment, CommitmentAgency } from './commitment.entity';
+import type { CommitmentStatus, Participation } from './domain';
+
+/** A commitment as the API shows it: its agencies by code. */
+export interface CommitmentView {
+  id: string;
+  frameworkId: string;
+  reference: string;
+  title: string;
+  description: string;
+  status: CommitmentStatus;
+  dueDate: string | null;
+  leadAgencies: string[];
+  contributingAgencies: string[];
+  reportDocumentId: string;
+  archivedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CommitmentFilter {
+  frameworkId?: string;
+  agency?: string;
+  participation?: Participation;
+  status?: CommitmentStatus;
+  dueBefore?: string;
+  includeArchived?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** A commitment with the ids of its agencies, for the permission rules. */
+export interface CommitmentParticipants extends CommitmentSubject {
+  id: string;
+  frameworkId: string;
+  leadAgencyCodes: string[];
+}
+
+const VIEW_COLUMNS = `
+  c.id, c.framework_id AS "frameworkId", c.reference, c.title, c.description, c.status,
+  to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate", c.report_document_id AS "reportDocumentId",
+  c.archived_at AS "archivedAt", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const AGENCY_CODES = `
+  LEFT JOIN LATERAL (
+    SELECT coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencies",
+           coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencies"
+      FROM commitment_agencies ca JOIN agencies a ON a.id = ca.agency_id
+     WHERE ca.commitment_id = c.id
+  ) p ON true`;
+
+@Injectable()
+export class CommitmentsRepository {
+  /**
+   * One round trip: the page is chosen first (with the total from a window), and only its rows get their agency
+   * codes aggregated.
+   */
+  async list(db: Db, filter: CommitmentFilter): Promise<Page<CommitmentView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const bind = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (!filter.includeArchived) where.push('c.archived_at IS NULL');
+    if (filter.frameworkId) where.push(`c.framework_id = ${bind(filter.frameworkId)}`);
+    if (filter.status) where.push(`c.status = ${bind(filter.status)}`);
+    if (filter.dueBefore) where.push(`c.due_date < ${bind(filter.dueBefore)}`);
+    if (filter.agency) {
+      where.push(`EXISTS (SELECT 1 FROM commitment_agencies fa JOIN agencies fag ON fag.id = fa.agency_id
+                          WHERE fa.commitment_id = c.id AND fag.code = ${bind(filter.agency)}
+                          ${filter.participation ? `AND fa.participation = ${bind(filter.participation)}` : ''})`);
+    }
+    const rows: (CommitmentView & { total: string })[] = await db.query(
+      `WITH page AS (
+         SELECT c.*, f.code AS framework_code, count(*) OVER () AS total
+           FROM commitments c JOIN frameworks f ON f.id = c.framework_id
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY f.code, length(c.reference), c.reference
+          LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}
+       )
+       SELECT ${VIEW_COLUMNS}, p."leadAgencies", p."contributingAgencies", c.total
+         FROM page c ${AGENCY_CODES}
+        ORDER BY c.framework_code, length(c.reference), c.reference`,
+      params,
+    );
+    const total = rows[0] ? Number(rows[0].total) : await this.count(db, filter, where, params);
+    return { items: rows.map(({ total: _total, ...view }) => view), total };
+  }
+
+  /** Only when the page is past the end, so the window had no row to carry the total. */
+  private async count(db: Db, filter: CommitmentFilter, where: string[], params: unknown[]): Promise<number> {
+    if (filter.offset === 0) return 0;
+    const [row]: { total: string }[] = await db.query(
+      `SELECT count(*) AS total FROM commitments c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params.slice(0, params.length - 2),
+    );
+    return Number(row?.total ?? 0);
+  }
+
+  async findView(db: Db, id: string): Promise<CommitmentView | null> {
+    const rows: CommitmentView[] = await db.query(
+      `SELECT ${VIEW_COLUMNS}, p."leadAgencies", p."contributingAgencies" FROM commitments c ${AGENCY_CODES} WHERE c.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The commitment's agencies, locked against concurrent change when `forUpdate`. */
+  async findParticipants(db: Db, id: string, forUpdate = false): Promise<CommitmentParticipants | null> {
+    const rows: { id: string; frameworkId: string; reference: string; agencyId: string | null; code: string | null; participation: Participation | null }[] =
+      await db.query(
+        `SELECT c.id, c.framework_id AS "frameworkId", c.reference, ca.agency_id AS "agencyId", a.code, ca.participation
+           FROM commitments c
+           LEFT JOIN commitment_agencies ca ON ca.commitment_id = c.id
+           LEFT JOIN agencies a ON a.id = ca.agency_id
+          WHERE c.id = $1 ${forUpdate ? 'FOR UPDATE OF c' : ''}`,
+        [id],
+      );
+    const first = rows[0];
+    if (!first) return null;
+    const lead = rows.filter((row) => row.participation === 'lead');
+    return {
+      id: first.id,
+      frameworkId: first.frameworkId,
+      reference: first.reference,
+      leadAgencyIds: lead.map((row) => row.agencyId!),
+      leadAgencyCodes: lead.map((row) => row.code!),
+      contributingAgencyIds: rows.filter((row) => row.participation === 'contributing').map((row) => row.agencyId!),
+    };
+  }
+
+  async insert(
+    db: Db,
+    commitment: Pick<Commitment, 'frameworkId' | 'reference' | 'title' | 'description' | 'status' | 'dueDate' | 'reportDocumentId'>,
+  ): Promise<Commitment> {
+    const repository = db.getRepository(Commitment);
+    return repository.save(repository.create({ ...commitment, version: 1, archivedAt: null }));
+  }
+
+  /** Replaces the commitment's agencies with these. */
+  async setAgencies(db: Db, commitmentId: string, agencies: { agencyId: string; participation: Participation }[]): Promise<void> {
+    await db.getRepository(CommitmentAgency).delete({ commitmentId });
+    if (agencies.length > 0) {
+      await db.getRepository(CommitmentAgency).insert(agencies.map((agency) => ({ commitmentId, ...agency })));
+    }
+  }
+}

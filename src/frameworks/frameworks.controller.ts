@@ -1,0 +1,109 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { CurrentUser, type Principal } from '../common/principal';
+import { type CommitmentDetail, CommitmentsService } from './commitments.service';
+import type { CommitmentView } from './commitments.repository';
+import { Framework } from './framework.entity';
+import {
+  CommitmentsQuery,
+  CreateCommitmentDto,
+  CreateFrameworkDto,
+  CreateIndicatorDto,
+  FrameworksQuery,
+  IndicatorValuesQuery,
+  UpdateCommitmentDto,
+  UpdateFrameworkDto,
+  UpdateIndicatorDto,
+} from './frameworks.dto';
+import { FrameworksService } from './frameworks.service';
+import { Indicator } from './indicator.entity';
+import type { IndicatorValueView } from './indicators.repository';
+import { IndicatorsService } from './indicators.service';
+
+@ApiTags('frameworks')
+@Controller('frameworks')
+export class FrameworksController {
+  constructor(private readonly frameworks: FrameworksService) {}
+
+  @Get()
+  list(@Query() query: FrameworksQuery): Promise<Page<Framework>> {
+    return this.frameworks.list(query);
+  }
+
+  @Get(':id')
+  get(@UuidParam() id: string): Promise<Framework> {
+    return this.frameworks.get(id);
+  }
+
+  @Post()
+  create(@CurrentUser() user: Principal, @Body() dto: CreateFrameworkDto): Promise<Framework> {
+    return this.frameworks.create(user, dto);
+  }
+
+  @Patch(':id')
+  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateFrameworkDto): Promise<Framework> {
+    return this.frameworks.update(user, id, dto);
+  }
+}
+
+@ApiTags('commitments')
+@Controller('commitments')
+export class CommitmentsController {
+  constructor(
+    private readonly commitments: CommitmentsService,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  @Get()
+  list(@Query() query: CommitmentsQuery): Promise<Page<CommitmentView>> {
+    return this.commitments.list(query);
+  }
+
+  @Get(':id')
+  get(@UuidParam() id: string): Promise<CommitmentDetail> {
+    return this.commitments.get(id);
+  }
+
+  @Post()
+  create(@CurrentUser() user: Principal, @Body() dto: CreateCommitmentDto): Promise<CommitmentView> {
+    return this.commitments.create(user, dto);
+  }
+
+  @Patch(':id')
+  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateCommitmentDto): Promise<CommitmentView> {
+    return this.commitments.update(user, id, dto);
+  }
+
+  @Get(':id/indicators')
+  listIndicators(@UuidParam() id: string): Promise<Page<Indicator>> {
+    return this.indicators.listByCommitment(id);
+  }
+
+  @Post(':id/indicators')
+  createIndicator(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CreateIndicatorDto): Promise<Indicator> {
+    return this.indicators.create(user, id, dto);
+  }
+}
+
+@ApiTags('indicators')
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Get(':id')
+  get(@UuidParam() id: string): Promise<Indicator> {
+    return this.indicators.get(id);
+  }
+
+  @Patch(':id')
+  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateIndicatorDto): Promise<Indicator> {
+    return this.indicators.update(user, id, dto);
+  }
+
+  @Get(':id/values')
+  values(@UuidParam() id: string, @Query() query: IndicatorValuesQuery): Promise<Page<IndicatorValueView>> {
+    return this.indicators.listValues(id, query);
+  }
+}

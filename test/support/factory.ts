@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { type DataSource } from 'typeorm';
+import { hashPassword } from '../../src/accounts/passwords';
+import type { Role } from '../../src/accounts/role';
+import { User } from '../../src/accounts/user.entity';
+import { Agency } from '../../src/agencies/agency.entity';
+import type { AgencyKind } from '../../src/agencies/agency-kind';
+import { DocumentsRepository } from '../../src/collaboration/documents.repository';
+import { Commitment, CommitmentAgency } from '../../src/frameworks/commitment.entity';
+import type { CommitmentStatus, FrameworkKind } from '../../src/frameworks/domain';
+import { Framework } from '../../src/frameworks/framework.entity';
+import { Indicator } from '../../src/frameworks/indicator.entity';
+import { ActivityReport } from '../../src/reporting/activity-report.entity';
+import type { ActivityReportState } from '../../src/reporting/activity-report-state';
+import { ReportingCycle } from '../../src/reporting/reporting-cycle.entity';
+
+const unique = () => randomBytes(3).toString('hex').toUpperCase();
+
+/**
+ * Named builders of test data over the real database: `factory.agency('FAO')`,
+ * `factory.user({ agency: 'WFP', role: 'focal_point' })`, `factory.commitment({ lead: ['FAO'], contributing: ['WFP'] })`.
+ * Agencies are referred to by code; one is created the first time a code is named.
+ */
+export class Factory {
+  static readonly PASSWORD = 'correct horse battery staple';
+  private static passwordHash: Promise<string> | undefined;
+  private readonly documents = new DocumentsRepository();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async agency(code: string = `AG${unique()}`, kind: AgencyKind = 'specialized_agency'): Promise<Agency> {
+    const repository = this.dataSource.getRepository(Agency);
+    const existing = await repository.findOneBy({ code });
+    if (existing) return existing;
+    return repository.save(repository.create({ code, name: `${code} (test agency)`, kind, version: 1, archivedAt: null }));
+  }
+
+  async user(options: { agency?: string; role?: Role; email?: string; active?: boolean } = {}): Promise<User> {
+    const agency = await this.agency(options.agency ?? (options.role === 'secretariat' ? 'CEB' : undefined));
+    const role = options.role ?? 'staff';
+    Factory.passwordHash ??= hashPassword(Factory.PASSWORD);
+    const repository = this.dataSource.getRepository(User);
+    const email = options.email ?? `${role}.${unique().toLowerCase()}@${agency.code.toLowerCase()}.test`;
+    return repository.save(
+      repository.create({
+        email,
+        displayName: `${agency.code} ${role} ${email.split('@')[0]}`,
+        agencyId: agency.id,
+        role,
+        passwordHash: await Factory.passwordHash,
+        active: options.active ?? true,
+        demo: false,
+        version: 1,
+      }),
+    );
+  }
+
+  async framework(options: { code?: string; kind?: FrameworkKind } = {}): Promise<Framework> {
+    const repository = this.dataSource.getRepository(Framework);
+    return repository.save(
+      repository.create({
+        code: options.code ?? `FW-${unique()}`,
+        kind: options.kind ?? 'programme',
+        title: 'Test framework',
+        description: '',
+        country: null,
+        version: 1,
+        archivedAt: null,
+      }),
+    );
+  }
+
+  async commitment(options: {
+    framework?: Framework;
+    reference?: string;
+    lead?: string[];
+    contributing?: string[];
+    status?: CommitmentStatus;
+    dueDate?: string | null;
+  } = {}): Promise<Commitment> {
+    const framework = options.framework ?? (await this.framework());
+    return this.dataSource.transaction(async (tx) => {
+      const repository = tx.getRepository(Commitment);
+      const commitment = await repository.save(
+        repository.create({
+          frameworkId: framework.id,
+          reference: options.reference ?? `C-${unique()}`,
+          title: 'Test commitment',
+          description: '',
+          status: options.status ?? 'not_started',
+          dueDate: options.dueDate ?? null,
+          reportDocumentId: await this.documents.create(tx, 'commitment_report'),
+          version: 1,
+          archivedAt: null,
+        }),
+      );
+      const participants = [
+        ...(options.lead ?? []).map((code) => [code, 'lead'] as const),
+        ...(options.contributing ?? []).map((code) => [code, 'contributing'] as const),
+      ];
+      for (const [code, participation] of participants) {
+        const agency = await this.agency(code);
+        await tx.getRepository(CommitmentAgency).insert({ commitmentId: commitment.id, agencyId: agency.id, participation });
+      }
+      return commitment;
+    });
+  }
+
+  async indicator(commitment: Commitment, options: { name?: string; target?: number } = {}): Promise<Indicator> {
+    const repository = this.dataSource.getRepository(Indicator);
+    return repository.save(
+      repository.create({
+        commitmentId: commitment.id,
+        name: options.name ?? `Indicator ${unique()}`,
+        unit: 'entities',
+        baseline: 0,
+        target: options.target ?? 20,
+        targetDate: '2010-12-31',
+        version: 1,
+        archivedAt: null,
+      }),
+    );
+  }
+
+  async cycle(framework: Framework | string, options: { label?: string; opensOn?: string; dueOn?: string; closesOn?: string } = {}): Promise<ReportingCycle> {
+    const frameworkId = typeof framework === 'string' ? framework : framework.id;
+    const repository = this.dataSource.getRepository(ReportingCycle);
+    return repository.save(
+      repository.create({
+        frameworkId,
+        label: options.label ?? `C-${unique()}`,
+        opensOn: options.opensOn ?? '2026-01-01',
+        dueOn: options.dueOn ?? '2099-06-30',
+        closesOn: options.closesOn ?? '2099-07-31',
+        version: 1,
+        archivedAt: null,
+      }),
+    );
+  }
+
+  async activityReport(options: { commitment: Commitment; cycle: ReportingCycle; agency: string; state?: ActivityReportState; by?: User }): Promise<ActivityReport> {
+    const agency = await this.agency(options.agency);
+    const author = options.by ?? (await this.user({ agency: options.agency, role: 'focal_point' }));
+    const state = options.state ?? 'draft';
+    return this.dataSource.transaction(async (tx) => {
+      const repository = tx.getRepository(ActivityReport);
+      return repository.save(
+        repository.create({
+          commitmentId: options.commitment.id,
+          agencyId: agency.id,
+          cycleId: options.cycle.id,
+          state,
+          summary: '',
+          documentId: await this.documents.create(tx, 'activity_narrative'),
+          returnReason: state === 'returned' ? 'Please add the indicator values.' : null,
+          submittedAt: state === 'draft' ? null : new Date(),
+          submittedBy: state === 'draft' ? null : author.id,
+          decidedAt: null,
+          decidedBy: null,
+          createdBy: author.id,
+          version: 1,
+        }),
+      );
+    });
+  }
+}
