@@ -186,6 +186,9 @@ export class CreateFollowUpDomain1764381600000 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER change_events_append_only BEFORE UPDATE OR DELETE ON change_events
       FOR EACH ROW EXECUTE FUNCTION change_events_append_only()`);
+    await db.query(`
+      CREATE TRIGGER change_events_no_truncate BEFORE TRUNCATE ON change_events
+      FOR EACH STATEMENT EXECUTE FUNCTION change_events_append_only()`);
 
     // The session table of connect-pg-simple, created here rather than by the store at run time.
     await db.query(`

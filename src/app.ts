@@ -9,8 +9,9 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { CachedPgSessionStore } from './accounts/session-store';
 import { AppModule } from './app.module';
+import { CollabIoAdapter } from './collaboration/collab-io.adapter';
 import { AllExceptionsFilter } from './common/exception.filter';
-import { createValidationPipe } from './common/validation';
+import { createValidationPipe, refuseNulCharacters } from './common/validation';
 import { type AppConfig } from './config/app-config';
 
 export const SESSION_COOKIE = 'concert.sid';
@@ -25,20 +26,24 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(refuseNulCharacters);
 
   const pool = (app.get(DataSource).driver as PostgresDriver).master as Pool;
-  app.use(
-    session({
-      name: SESSION_COOKIE,
-      store: new CachedPgSessionStore(pool),
-      secret: config.sessionSecret,
-      resave: false,
-      saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' },
-    }),
-  );
-  app.use(passport.initialize());
-  app.use(passport.session());
+  const sessions = session({
+    name: SESSION_COOKIE,
+    store: new CachedPgSessionStore(pool),
+    secret: config.sessionSecret,
+    resave: false,
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' },
+  });
+  const authentication = [sessions, passport.initialize(), passport.session()];
+  for (const middleware of authentication) app.use(middleware);
+
+  // The live rooms authenticate their handshake with the same session cookie.
+  const sockets = new CollabIoAdapter(app, config, authentication as never);
+  await sockets.connectRedis();
+  app.useWebSocketAdapter(sockets);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -29,8 +29,10 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   async logout(@Req() request: Request): Promise<void> {
+    const sessionId = request.sessionID;
     await new Promise<void>((resolve, reject) => request.logout((error: unknown) => (error ? reject(asError(error)) : resolve())));
     await new Promise<void>((resolve, reject) => request.session.destroy((error: unknown) => (error ? reject(asError(error)) : resolve())));
+    await this.auth.sessionEnded(sessionId);
   }
 }
 

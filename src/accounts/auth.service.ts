@@ -7,6 +7,8 @@ import { verifyPassword } from './passwords';
 import { UsersRepository } from './users.repository';
 
 export const BAD_CREDENTIALS = 'Email or password is incorrect.';
+/** Announced (pg_notify) when a session ends, so that every process drops the live connections it opened. */
+export const SESSION_ENDED_CHANNEL = 'concert_session_ended';
 
 export interface SessionView {
   user: { id: string; email: string; displayName: string; role: Principal['role'] };
@@ -33,6 +35,10 @@ export class AuthService {
     }
     const { userId, email: address, displayName, role, agencyId, agencyCode } = candidate;
     return { userId, email: address, displayName, role, agencyId, agencyCode };
+  }
+
+  async sessionEnded(sessionId: string): Promise<void> {
+    await this.transactions.db.query('SELECT pg_notify($1, $2)', [SESSION_ENDED_CHANNEL, sessionId]);
   }
 
   async describe(principal: Principal): Promise<SessionView> {

@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { IsOmittable } from '../common/validation';
 import { AGENCY_KINDS, type AgencyKind } from './agency-kind';
 
 export class CreateAgencyDto {
@@ -17,18 +18,18 @@ export class CreateAgencyDto {
 }
 
 export class UpdateAgencyDto extends VersionedUpdate {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
 
   /** True archives the agency, false restores it. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   archived?: boolean;
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumberString, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { EntityType } from './changes.repository';
 
 const ENTITY_TYPES: EntityType[] = ['agency', 'framework', 'commitment', 'indicator', 'reporting_cycle', 'activity_report', 'user'];
@@ -12,7 +12,7 @@ export class ChangesQuery {
 
   /** The `nextCursor` of the previous page. */
   @IsOptional()
-  @IsNumberString({ no_symbols: true })
+  @Matches(/^\d{1,18}$/, { message: 'cursor must be the nextCursor of a previous page' })
   cursor?: string;
 
   @IsOptional()

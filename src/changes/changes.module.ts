@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ChangeNotifications } from './change-notifications';
 import { ChangesController } from './changes.controller';
 import { ChangesRepository } from './changes.repository';
 import { ChangesService } from './changes.service';
@@ -7,7 +8,7 @@ import { ChangesService } from './changes.service';
 @Global()
 @Module({
   controllers: [ChangesController],
-  providers: [ChangesRepository, ChangesService],
-  exports: [ChangesRepository],
+  providers: [ChangesRepository, ChangesService, ChangeNotifications],
+  exports: [ChangesRepository, ChangeNotifications],
 })
 export class ChangesModule {}

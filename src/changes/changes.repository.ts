@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/principal';
 import type { Db } from '../database/transactions';
 
+/** An arbitrary constant naming "appending to the change feed" among advisory locks. */
+const CHANGE_FEED_LOCK = 7_311_203_003;
+
 export type EntityType = 'agency' | 'framework' | 'commitment' | 'indicator' | 'reporting_cycle' | 'activity_report' | 'user';
 
 /** What a write tells the feed about itself; recorded through the same transaction as the write. */
@@ -38,12 +41,19 @@ export interface ChangeFilter {
   commitmentId?: string;
   entityType?: EntityType;
   entityId?: string;
+  id?: string;
   limit: number;
 }
 
 @Injectable()
 export class ChangesRepository {
+  /**
+   * Call it last in the transaction. Ids are taken at INSERT, not at commit, so two writers could commit out of id
+   * order and a reader paging by id would skip the lower one; a transaction-scoped lock makes appenders take turns
+   * from here to their commit, so ids commit in order.
+   */
   async append(tx: Db, change: ChangeRecord): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_FEED_LOCK]);
     await tx.query(
       `INSERT INTO change_events
          (actor_user_id, actor_agency_id, entity_type, entity_id, action, framework_id, commitment_id, summary, before, after)
@@ -77,6 +87,7 @@ export class ChangesRepository {
     if (filter.commitmentId !== undefined) add('e.commitment_id = ?', filter.commitmentId);
     if (filter.entityType !== undefined) add('e.entity_type = ?', filter.entityType);
     if (filter.entityId !== undefined) add('e.entity_id = ?', filter.entityId);
+    if (filter.id !== undefined) add('e.id = ?', filter.id);
     params.push(filter.limit);
     const rows: (Omit<ChangeView, 'actor'> & { actorUserId: string | null; actorName: string | null; actorAgency: string | null })[] =
       await db.query(

@@ -60,6 +60,7 @@ export class ConflictError extends DomainError {
 export class InvalidInputError extends DomainError {
   readonly status = HttpStatus.BAD_REQUEST;
   constructor(field: string, message: string) {
-    super('invalid_input', message, { field });
+    // `fields`, as validation failures carry it, so that clients read one shape for every 400.
+    super('invalid_input', message, { field, fields: [field] });
   }
 }

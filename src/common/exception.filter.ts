@@ -15,6 +15,8 @@ const PG_CLIENT_ERRORS: Record<string, { status: HttpStatus; code: string; messa
   '23514': { status: HttpStatus.BAD_REQUEST, code: 'invalid_input', message: 'It breaks a rule of the data.' },
   '22P02': { status: HttpStatus.BAD_REQUEST, code: 'invalid_input', message: 'A value has the wrong form.' },
   '22003': { status: HttpStatus.BAD_REQUEST, code: 'invalid_input', message: 'A number is out of range.' },
+  '22021': { status: HttpStatus.BAD_REQUEST, code: 'invalid_input', message: 'A text holds a character that cannot be stored.' },
+  '23502': { status: HttpStatus.BAD_REQUEST, code: 'invalid_input', message: 'A required value is missing.' },
 };
 
 /** Turns every error into `{ statusCode, error: { code, message } }`; a 500 never says more than that it happened. */

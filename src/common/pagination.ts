@@ -32,5 +32,6 @@ export class VersionedUpdate {
   /** The `version` the client last read. */
   @IsInt()
   @Min(1)
+  @Max(2_147_483_647)
   version!: number;
 }

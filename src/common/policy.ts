@@ -21,6 +21,16 @@ export interface ActivityReportSubject {
   agencyCode: string;
 }
 
+export interface NarrativeSubject extends ActivityReportSubject {
+  state: 'draft' | 'submitted' | 'accepted' | 'returned';
+}
+
+/** A commitment with its agencies' codes, for sentences about who edits it. */
+export interface CommitmentReportSubject extends CommitmentSubject {
+  leadAgencyCodes: readonly string[];
+  contributingAgencyCodes: readonly string[];
+}
+
 export interface AgencySubject {
   agencyId: string;
   agencyCode: string;
@@ -38,6 +48,8 @@ interface Subjects {
   'activityReport.submit': ActivityReportSubject;
   'activityReport.review': ActivityReportSubject;
   'activityReport.reopen': ActivityReportSubject;
+  'commitmentReport.edit': CommitmentReportSubject;
+  'activityNarrative.edit': NarrativeSubject;
   'users.manage': AgencySubject;
 }
 export type Action = keyof Subjects;
@@ -88,11 +100,28 @@ const RULES: { [A in Action]: Rule<Subjects[A]> } = {
     (isFocalPoint(user) && leads(user, report.commitment)) ||
     `Only focal points of ${report.commitment.reference}'s lead agencies or the secretariat can reopen an accepted report.`,
 
+  'commitmentReport.edit': (user, commitment) =>
+    takesPart(user.agencyId, commitment) ||
+    `${listCodes([...commitment.leadAgencyCodes, ...commitment.contributingAgencyCodes])} edit this report; you are viewing.`,
+  'activityNarrative.edit': (user, report) =>
+    user.agencyId !== report.agencyId
+      ? `${report.agencyCode} writes this report; you are viewing.`
+      : report.state === 'accepted'
+        ? 'This report was accepted and is frozen; you are viewing.'
+        : report.state === 'submitted'
+          ? 'This report is submitted and awaits review; you are viewing.'
+          : true,
+
   'users.manage': (user, agency) =>
     isSecretariat(user) ||
     (isFocalPoint(user) && user.agencyId === agency.agencyId) ||
     `Only ${agency.agencyCode}'s focal points or the secretariat can manage ${agency.agencyCode}'s users.`,
 };
+
+function listCodes(codes: readonly string[]): string {
+  if (codes.length <= 1) return codes[0] ?? 'Its agencies';
+  return `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`;
+}
 
 /** True, or the reason the user may not. */
 export function decide<A extends Action>(user: Principal, action: A, subject: Subjects[A]): true | string {

@@ -45,8 +45,8 @@ class EnvironmentVariables {
   PUBLIC_URL?: string;
 
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.SESSION_SECRET !== undefined)
-  @IsString({ message: 'SESSION_SECRET is required when NODE_ENV=production' })
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  @IsString({ message: 'SESSION_SECRET is required when NODE_ENV=production' })
   SESSION_SECRET?: string;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })

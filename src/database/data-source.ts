@@ -1,5 +1,6 @@
 import { type DataSourceOptions } from 'typeorm';
 import { CreateFollowUpDomain1764381600000 } from '../../migrations/1764381600000-CreateFollowUpDomain';
+import { AddLiveDocuments1764468000000 } from '../../migrations/1764468000000-AddLiveDocuments';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { ChangeEvent } from '../changes/change-event.entity';
@@ -23,7 +24,7 @@ export const ENTITIES = [
 ];
 
 /** Listed, not globbed, so that the compiled app, the CLI and the ESM test runner load the same set. */
-export const MIGRATIONS = [CreateFollowUpDomain1764381600000];
+export const MIGRATIONS = [CreateFollowUpDomain1764381600000, AddLiveDocuments1764468000000];
 
 /** The one definition of Concert's data source, for the app, the CLI and the tests. */
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
@@ -34,6 +35,8 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
+    // The schema needs no extension (gen_random_uuid() is built in); a managed database may not allow creating one.
+    installExtensions: false,
     migrationsRun: false,
     extra: { max: poolSize, application_name: 'concert' },
   };

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source';
+import { DATABASE_URL, PgNotifications } from './notifications';
 import { Transactions } from './transactions';
 
 @Global()
@@ -10,8 +11,8 @@ export class DatabaseModule {
     return {
       module: DatabaseModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(url))],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, PgNotifications, { provide: DATABASE_URL, useValue: url }],
+      exports: [Transactions, PgNotifications],
     };
   }
 }

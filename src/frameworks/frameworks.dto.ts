@@ -15,6 +15,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { IsOmittable } from '../common/validation';
 import {
   COMMITMENT_STATUSES,
   type CommitmentStatus,
@@ -58,13 +59,13 @@ export class CreateFrameworkDto {
 }
 
 export class UpdateFrameworkDto extends VersionedUpdate {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(3)
   @MaxLength(300)
   title?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(20_000)
   description?: string;
@@ -75,7 +76,7 @@ export class UpdateFrameworkDto extends VersionedUpdate {
   @MaxLength(100)
   country?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   archived?: boolean;
 }
@@ -147,17 +148,17 @@ export class CreateCommitmentDto {
 
 /** Status is for the lead agencies' focal points; the rest of the definition is the secretariat's. */
 export class UpdateCommitmentDto extends VersionedUpdate {
-  @IsOptional()
+  @IsOmittable()
   @IsIn(COMMITMENT_STATUSES)
   status?: CommitmentStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(3)
   @MaxLength(300)
   title?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(20_000)
   description?: string;
@@ -167,21 +168,21 @@ export class UpdateCommitmentDto extends VersionedUpdate {
   @IsISO8601({ strict: true }, { message: 'dueDate must be a date (YYYY-MM-DD)' })
   dueDate?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(40)
   @ArrayUnique()
   @Matches(AGENCY_CODE, agencyCodes)
   leadAgencies?: string[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(60)
   @ArrayUnique()
   @Matches(AGENCY_CODE, agencyCodes)
   contributingAgencies?: string[];
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   archived?: boolean;
 }
@@ -212,23 +213,23 @@ export class CreateIndicatorDto {
 }
 
 export class UpdateIndicatorDto extends VersionedUpdate {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(2)
   @MaxLength(200)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(1)
   @MaxLength(40)
   unit?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   baseline?: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   target?: number;
 
@@ -237,7 +238,7 @@ export class UpdateIndicatorDto extends VersionedUpdate {
   @IsISO8601({ strict: true }, { message: 'targetDate must be a date (YYYY-MM-DD)' })
   targetDate?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   archived?: boolean;
 }

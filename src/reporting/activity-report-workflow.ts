@@ -39,7 +39,9 @@ export function transitionRefusal(state: ActivityReportState, transition: Transi
       return transition === 'submit' ? 'This report is already submitted.' : `A submitted report cannot be ${TRANSITIONS[transition].verb}.`;
     case 'draft':
     case 'returned':
-      return `Only a submitted report can be ${TRANSITIONS[transition].verb}; this one is ${state}.`;
+      return transition === 'reopen'
+        ? `Only an accepted report can be reopened; this one is ${state}.`
+        : `Only a submitted report can be ${TRANSITIONS[transition].verb}; this one is ${state}.`;
   }
 }
 

@@ -16,6 +16,8 @@ export class ActivityReport {
   @Column({ name: 'submitted_by', type: 'uuid', nullable: true }) submittedBy!: string | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
   @Column({ name: 'decided_by', type: 'uuid', nullable: true }) decidedBy!: string | null;
+  @Column({ name: 'accepted_text', type: 'text', nullable: true, select: false }) acceptedText!: string | null;
+  @Column({ name: 'accepted_html', type: 'text', nullable: true, select: false }) acceptedHtml!: string | null;
   @Column({ type: 'integer' }) version!: number;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -109,6 +109,28 @@ export class ActivityReportsRepository {
     return repository.save(repository.create({ ...report, state: 'draft', version: 1 }));
   }
 
+  /** The kept text of an accepted report, and of the same agency's accepted report on the commitment before it. */
+  async acceptedTexts(db: Db, id: string): Promise<{ current: string | null; previous: { id: string; cycleLabel: string; text: string } | null }> {
+    const [row]: { current: string | null; previousId: string | null; previousLabel: string | null; previousText: string | null }[] = await db.query(
+      `SELECT r.accepted_text AS current, p.id AS "previousId", p.label AS "previousLabel", p.accepted_text AS "previousText"
+         FROM activity_reports r
+         JOIN reporting_cycles cy ON cy.id = r.cycle_id
+         LEFT JOIN LATERAL (
+           SELECT pr.id, pc.label, pr.accepted_text
+             FROM activity_reports pr JOIN reporting_cycles pc ON pc.id = pr.cycle_id
+            WHERE pr.commitment_id = r.commitment_id AND pr.agency_id = r.agency_id AND pr.state = 'accepted'
+              AND pr.accepted_text IS NOT NULL AND pc.opens_on < cy.opens_on
+            ORDER BY pc.opens_on DESC LIMIT 1
+         ) p ON true
+        WHERE r.id = $1`,
+      [id],
+    );
+    return {
+      current: row?.current ?? null,
+      previous: row?.previousId ? { id: row.previousId, cycleLabel: row.previousLabel!, text: row.previousText ?? '' } : null,
+    };
+  }
+
   async listValues(db: Db, reportId: string): Promise<IndicatorValueEntry[]> {
     const rows: (IndicatorValueEntry & { value: string })[] = await db.query(
       `SELECT v.indicator_id AS "indicatorId", i.name AS "indicatorName", i.unit, v.value, v.note

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { diffWords } from 'diff';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { ChangesRepository } from '../changes/changes.repository';
 import { DocumentsRepository } from '../collaboration/documents.repository';
+import { DocumentsService } from '../collaboration/documents.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import { ActivityReportSubject, authorize } from '../common/policy';
@@ -28,6 +30,14 @@ export interface ActivityReportDetail extends ActivityReportView {
   indicatorValues: IndicatorValueEntry[];
 }
 
+export interface ActivityReportDiff {
+  reportId: string;
+  /** null when this is the agency's first accepted report on the commitment: everything is added. */
+  previousReportId: string | null;
+  previousCycleLabel: string | null;
+  changes: { value: string; added?: true; removed?: true }[];
+}
+
 @Injectable()
 export class ActivityReportsService {
   constructor(
@@ -38,6 +48,7 @@ export class ActivityReportsService {
     private readonly cycles: CyclesRepository,
     private readonly agencies: AgenciesRepository,
     private readonly documents: DocumentsRepository,
+    private readonly documentText: DocumentsService,
     private readonly changes: ChangesRepository,
   ) {}
 
@@ -145,8 +156,12 @@ export class ActivityReportsService {
       const refusal = transitionRefusal(report.state, transition);
       if (refusal) throw new ConflictError('invalid_transition', refusal, { state: report.state, transition });
       const now = new Date();
+      // An accepted report is that cycle's record: its narrative is kept as it stands now. (Submitted reports are
+      // view-only, so nothing can change the narrative between submission and acceptance.)
+      const accepted = transition === 'accept' ? await this.documentText.render(report.documentId) : null;
       await updateVersioned(tx, ActivityReport, 'activity report', id, version, {
         state: rule.to,
+        ...(accepted && { acceptedText: accepted.text, acceptedHtml: accepted.html }),
         ...(transition === 'submit'
           ? { submittedAt: now, submittedBy: user.userId }
           : { decidedAt: now, decidedBy: user.userId }),
@@ -168,6 +183,30 @@ export class ActivityReportsService {
       });
       return after;
     });
+  }
+
+  /**
+   * Word by word, what changed in the accepted narrative since the same agency's previous accepted report on the
+   * same commitment (an earlier cycle).
+   */
+  async diffWithPrevious(id: string): Promise<ActivityReportDiff> {
+    const db = this.transactions.db;
+    const current = await this.reports.findView(db, id);
+    if (!current) throw new NotFoundError('activity report', id);
+    const texts = await this.reports.acceptedTexts(db, id);
+    if (texts.current === null) {
+      throw new ConflictError('activity_report_not_accepted', 'Only an accepted report has a kept text to compare.');
+    }
+    return {
+      reportId: id,
+      previousReportId: texts.previous?.id ?? null,
+      previousCycleLabel: texts.previous?.cycleLabel ?? null,
+      changes: diffWords(texts.previous?.text ?? '', texts.current).map((part) => ({
+        value: part.value,
+        ...(part.added && { added: true }),
+        ...(part.removed && { removed: true }),
+      })),
+    };
   }
 
   /** The report, locked, with its commitment's agencies. */

@@ -4,7 +4,7 @@ import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
 import type { ActivityReportView } from './activity-reports.repository';
-import { type ActivityReportDetail, ActivityReportsService } from './activity-reports.service';
+import { type ActivityReportDetail, type ActivityReportDiff, ActivityReportsService } from './activity-reports.service';
 import { type AccountabilityGrid, CyclesService } from './cycles.service';
 import {
   AccountabilityQuery,
@@ -80,6 +80,12 @@ export class ActivityReportsController {
   @Patch(':id')
   update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateActivityReportDto): Promise<ActivityReportDetail> {
     return this.reports.update(user, id, dto);
+  }
+
+  /** Word-level diff of the accepted narrative against the agency's previous accepted report on the commitment. */
+  @Get(':id/diff')
+  diff(@UuidParam() id: string): Promise<ActivityReportDiff> {
+    return this.reports.diffWithPrevious(id);
   }
 
   @Post(':id/submit')

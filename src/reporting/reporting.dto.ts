@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { IsOmittable } from '../common/validation';
 import { ACTIVITY_REPORT_STATES, type ActivityReportState } from './activity-report-state';
 
 const DATE = { message: '$property must be a date (YYYY-MM-DD)' };
@@ -46,21 +47,21 @@ export class CreateCycleDto {
 }
 
 export class UpdateCycleDto extends VersionedUpdate {
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 .-]{0,39}$/, { message: 'label must be 1-40 letters, digits, spaces, dots or hyphens' })
   label?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
   @IsISO8601({ strict: true }, DATE)
   opensOn?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
   @IsISO8601({ strict: true }, DATE)
   dueOn?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, DATE)
   @IsISO8601({ strict: true }, DATE)
   closesOn?: string;
@@ -124,13 +125,13 @@ export class CreateActivityReportDto {
 }
 
 export class UpdateActivityReportDto extends VersionedUpdate {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(20_000)
   summary?: string;
 
   /** Sets these indicators' values; indicators not named keep theirs. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

@@ -55,6 +55,11 @@ export class Factory {
     );
   }
 
+  /** Deactivates the user, as a focal point or the secretariat would; sessions already open are not touched. */
+  async deactivate(user: User): Promise<void> {
+    await this.dataSource.getRepository(User).update({ id: user.id }, { active: false, version: () => 'version + 1' });
+  }
+
   async framework(options: { code?: string; kind?: FrameworkKind } = {}): Promise<Framework> {
     const repository = this.dataSource.getRepository(Framework);
     return repository.save(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -91,5 +91,46 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       await app.close();
       await database.drop();
     },
+  };
+}
+
+/** A loopback port nobody listens on now: for a server that must come back on the same address after a restart. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One more server process over an EXISTING database (from `createTestDatabase()`), on `port` (0: any free one).
+ * Its close() stops the app and leaves the database, so that a server can be restarted on the same database and
+ * port, or several can share one database (with `{ REDIS_URL }` in `overrides`).
+ */
+export async function startTestServer(databaseUrl: string, options: { port?: number; overrides?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = testConfig(options.overrides);
+  const app = await createApp(config, databaseUrl);
+  await app.listen(options.port ?? 0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    baseUrl,
+    databaseUrl,
+    dataSource,
+    factory: new Factory(dataSource),
+    anonymous: () => new ApiClient(baseUrl),
+    as: async (email) => {
+      const client = new ApiClient(baseUrl);
+      const response = await client.post('/api/auth/login', { email, password: Factory.PASSWORD });
+      if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return client;
+    },
+    close: () => app.close(),
   };
 }

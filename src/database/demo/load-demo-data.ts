@@ -1,6 +1,8 @@
 import { type DataSource } from 'typeorm';
 import { hashPassword } from '../../accounts/passwords';
 import type { Role } from '../../accounts/role';
+import * as Y from 'yjs';
+import { renderDocument, writeSections } from '../../collaboration/document-text';
 import { withAdvisoryLock } from '../migrate';
 import type { Db } from '../transactions';
 import { demoData } from './demo-data';
@@ -85,7 +87,7 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
     }
     for (const commitment of framework.commitments) {
       const [row]: { id: string }[] = await tx.query(
-        `WITH document AS (INSERT INTO documents (kind) VALUES ('commitment_report') RETURNING id)
+        `WITH document AS (INSERT INTO documents (kind, snapshot, text, html) VALUES ('commitment_report', $7, $8, $9) RETURNING id)
          INSERT INTO commitments (framework_id, reference, title, description, status, due_date, report_document_id)
          SELECT $1, $2, $3, $4, $5, $6, document.id FROM document RETURNING id`,
         [
@@ -95,6 +97,12 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
           `${commitment.description}\n\nSource: ${commitment.source}.`,
           commitment.status,
           commitment.dueDate,
+          ...liveDocument([
+            { heading: 'Summary', paragraphs: [commitment.report.summary] },
+            { heading: 'Progress', paragraphs: [commitment.report.progress] },
+            { heading: 'Challenges', paragraphs: [commitment.report.challenges] },
+            { heading: 'Next steps', paragraphs: [commitment.report.nextSteps] },
+          ]),
         ],
       );
       const commitmentId = row.id;
@@ -120,16 +128,21 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
     }
   }
 
+  const leadOf = new Map(data.frameworks.flatMap((f) => f.commitments.map((c) => [c.reference, c.leadAgencies] as const)));
   for (const report of data.activityReports) {
     const submitter = focalPoints.get(report.agency) ?? anyDemoUser;
+    const decider = (leadOf.get(report.commitment) ?? []).map((code) => focalPoints.get(code)).find(Boolean) ?? anyDemoUser;
     const submitted = report.state !== 'draft';
     const decided = report.state === 'accepted' || report.state === 'returned';
+    const [snapshot, text, html] = liveDocument([
+      { heading: 'What we did', paragraphs: report.narrative.split(/\n\n+/) },
+    ]);
     const [row]: { id: string }[] = await tx.query(
-      `WITH document AS (INSERT INTO documents (kind) VALUES ('activity_narrative') RETURNING id)
+      `WITH document AS (INSERT INTO documents (kind, snapshot, text, html) VALUES ('activity_narrative', $12, $13, $14) RETURNING id)
        INSERT INTO activity_reports
          (commitment_id, agency_id, cycle_id, state, summary, document_id, return_reason, submitted_at, submitted_by,
-          decided_at, decided_by, created_by)
-       SELECT $1, $2, $3, $4, $5, document.id, $6, $7, $8, $9, NULL, $10 FROM document RETURNING id`,
+          decided_at, decided_by, created_by, accepted_text, accepted_html)
+       SELECT $1, $2, $3, $4, $5, document.id, $6, $7, $8, $9, $10, $11, $15, $16 FROM document RETURNING id`,
       [
         commitmentIds.get(report.commitment),
         agencyIds.get(report.agency),
@@ -140,7 +153,13 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
         submitted ? new Date() : null,
         submitted ? submitter : null,
         decided ? new Date() : null,
+        decided ? decider : null,
         submitter,
+        snapshot,
+        text,
+        html,
+        report.state === 'accepted' ? text : null,
+        report.state === 'accepted' ? html : null,
       ],
     );
     for (const value of report.indicatorValues) {
@@ -151,5 +170,17 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
         value.note,
       ]);
     }
+  }
+}
+
+/** A live document's first content, as its snapshot, plain text and HTML. */
+function liveDocument(sections: { heading: string; paragraphs: string[] }[]): [Buffer, string, string] {
+  const doc = new Y.Doc();
+  try {
+    writeSections(doc, sections);
+    const rendered = renderDocument(doc);
+    return [Buffer.from(Y.encodeStateAsUpdate(doc)), rendered.text, rendered.html];
+  } finally {
+    doc.destroy();
   }
 }

@@ -1,0 +1,152 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import type { Socket } from 'socket.io-client';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import type { Access, ClientToServerEvents, CollabError, JoinAck, ServerToClientEvents } from '../protocol';
+
+export type CollabSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type ProviderStatus = 'connecting' | 'joining' | 'synced' | 'offline' | 'refused';
+
+/**
+ * A Yjs provider over Concert's socket.io protocol (docs/collaboration-protocol.md), for the browser client and
+ * the tests alike: joins the document on every (re)connect, syncs both ways (so edits made offline are sent on
+ * reconnect), sends each local update with an ack that says it is durable, and carries awareness.
+ */
+export class CollabProvider {
+  readonly awareness: awarenessProtocol.Awareness;
+  status: ProviderStatus = 'connecting';
+  access: Access | null = null;
+  /** Why the user only views, when the server said so. */
+  readOnlyReason: string | undefined;
+  /** Local updates sent and not yet acknowledged as stored. */
+  pending = 0;
+  lastError: CollabError | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly socket: CollabSocket,
+    readonly documentId: string,
+    readonly doc: Y.Doc,
+    awareness?: awarenessProtocol.Awareness,
+  ) {
+    this.awareness = awareness ?? new awarenessProtocol.Awareness(doc);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    socket.on('connect', this.onConnect);
+    socket.on('disconnect', this.onDisconnect);
+    socket.on('sync', this.onSync);
+    socket.on('awareness', this.onAwareness);
+    socket.on('error', this.onError);
+    socket.on('access', this.onAccess);
+    if (socket.connected) this.onConnect();
+  }
+
+  /** Called on every status change. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
+    this.socket.off('connect', this.onConnect);
+    this.socket.off('disconnect', this.onDisconnect);
+    this.socket.off('sync', this.onSync);
+    this.socket.off('awareness', this.onAwareness);
+    this.socket.off('error', this.onError);
+    this.socket.off('access', this.onAccess);
+    if (this.socket.connected) this.socket.emit('leave', this.documentId);
+    this.awareness.destroy();
+    this.listeners.clear();
+  }
+
+  private setStatus(status: ProviderStatus): void {
+    this.status = status;
+    for (const listener of this.listeners) listener();
+  }
+
+  private readonly onConnect = () => {
+    this.setStatus('joining');
+    this.socket.emit('join', this.documentId, (ack: JoinAck) => {
+      if (!ack.ok) {
+        this.lastError = ack.error;
+        this.setStatus('refused');
+        return;
+      }
+      this.access = ack.access;
+      this.readOnlyReason = ack.reason;
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.send(encoding.toUint8Array(encoder));
+      if (this.awareness.getLocalState() !== null) {
+        this.socket.emit('awareness', this.documentId, toBase64(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
+      }
+    });
+  };
+
+  private readonly onDisconnect = () => {
+    this.setStatus('offline');
+    awarenessProtocol.removeAwarenessStates(
+      this.awareness,
+      [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID),
+      this,
+    );
+  };
+
+  private readonly onSync = (documentId: string, payload: string) => {
+    if (documentId !== this.documentId) return;
+    const decoder = decoding.createDecoder(fromBase64(payload));
+    const encoder = encoding.createEncoder();
+    const kind = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+    // The server's step 1 asks for what we have that it lacks: edits made while offline, say.
+    if (encoding.length(encoder) > 0 && this.access === 'edit') this.send(encoding.toUint8Array(encoder));
+    if (kind === syncProtocol.messageYjsSyncStep2 && this.status !== 'synced') this.setStatus('synced');
+  };
+
+  private readonly onAwareness = (documentId: string, payload: string) => {
+    if (documentId === this.documentId) awarenessProtocol.applyAwarenessUpdate(this.awareness, fromBase64(payload), this);
+  };
+
+  private readonly onError = (documentId: string | null, error: CollabError) => {
+    if (documentId !== null && documentId !== this.documentId) return;
+    this.lastError = error;
+    if (error.code === 'access_revoked' && this.socket.connected) this.onConnect();
+    for (const listener of this.listeners) listener();
+  };
+
+  private readonly onAccess = (documentId: string, access: Access | null) => {
+    if (documentId !== this.documentId) return;
+    if (access === null) return;
+    this.access = access;
+    for (const listener of this.listeners) listener();
+  };
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this || !this.socket.connected || this.status === 'joining' || this.access !== 'edit') return;
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeUpdate(encoder, update);
+    this.send(encoding.toUint8Array(encoder));
+  };
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin === this || !this.socket.connected) return;
+    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
+    if (changed.length === 0) return;
+    this.socket.emit('awareness', this.documentId, toBase64(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+  };
+
+  private send(message: Uint8Array): void {
+    this.pending++;
+    this.socket.emit('sync', this.documentId, toBase64(message), (ack) => {
+      this.pending--;
+      if (!ack.ok) this.lastError = ack.error;
+      for (const listener of this.listeners) listener();
+    });
+  }
+}

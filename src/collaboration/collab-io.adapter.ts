@@ -1,0 +1,71 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../config/app-config';
+
+type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** Largest socket.io message accepted, in bytes; a larger one closes that connection. */
+export const MAX_MESSAGE_BYTES = 1_000_000;
+
+/**
+ * socket.io for the live rooms: the same session cookie as the REST API (express-session and passport run on the
+ * handshake), browsers from other origins refused (cross-site WebSocket hijacking), and, with REDIS_URL, the Redis
+ * adapter carrying broadcasts between server processes.
+ */
+export class CollabIoAdapter extends IoAdapter {
+  private redisClients: { quit(): Promise<unknown> }[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+    private readonly handshakeMiddleware: Middleware[],
+  ) {
+    super(app);
+  }
+
+  /** Connects to Redis before the server starts, when REDIS_URL is set. */
+  async connectRedis(): Promise<void> {
+    if (!this.config.redisUrl) return;
+    const publisher = createClient({ url: this.config.redisUrl });
+    const subscriber = publisher.duplicate();
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+    this.redisClients = [publisher, subscriber];
+  }
+
+  override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
+    const server = super.createIOServer(port, {
+      ...options,
+      serveClient: false,
+      maxHttpBufferSize: MAX_MESSAGE_BYTES,
+      allowRequest: (request, callback) => {
+        const origin = request.headers.origin;
+        // Programs without a browser send no Origin; a browser always does, and only ours may connect.
+        callback(null, origin === undefined || origin === this.config.publicOrigin);
+      },
+    } as ServerOptions);
+    for (const middleware of this.handshakeMiddleware) server.engine.use(onlyForHandshake(middleware));
+    const [publisher, subscriber] = this.redisClients;
+    // The adapter's parameter types lag behind node-redis 5's client type; the clients are what it expects.
+    if (publisher && subscriber) server.adapter(createAdapter(publisher, subscriber));
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.redisClients.map((client) => client.quit().catch(() => undefined)));
+    this.redisClients = [];
+  }
+}
+
+/** Runs a middleware only on the handshake request, not on every polling request that follows. */
+function onlyForHandshake(middleware: Middleware): Middleware {
+  return (request, response, next) => {
+    const isHandshake = (request as IncomingMessage & { _query?: { sid?: string } })._query?.sid === undefined;
+    if (isHandshake) middleware(request, response, next);
+    else next();
+  };
+}

@@ -1,0 +1,429 @@
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Namespace, Socket } from 'socket.io';
+import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { SESSION_ENDED_CHANNEL } from '../accounts/auth.service';
+import { ChangeNotifications } from '../changes/change-notifications';
+import type { ChangeView } from '../changes/changes.repository';
+import { DomainError } from '../common/errors';
+import { AppConfig } from '../config/app-config';
+import type { Principal } from '../common/principal';
+import { PgNotifications } from '../database/notifications';
+import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-codec';
+import { DocumentAccess } from './document-access';
+import { DocumentRegistry, type LiveDocument } from './document-registry';
+import {
+  type Access,
+  type AwarenessPayload,
+  type ClientToServerEvents,
+  COLLAB_NAMESPACE,
+  type CollabError,
+  type CollabErrorCode,
+  documentRoom,
+  frameworkRoom,
+  type JoinAck,
+  type LiveChange,
+  type PresenceUser,
+  type ServerToClientEvents,
+  type SyncAck,
+  type SyncPayload,
+  type WatchAck,
+} from './protocol';
+import { decodeUpdateOrNull, isEmptyUpdate } from './yjs-checks';
+
+/** The largest single Yjs update a client may send (a paste of a long text fits; a flood does not). */
+export const MAX_UPDATE_BYTES = 256 * 1024;
+const MAX_PAYLOAD_CHARS = Math.ceil((MAX_UPDATE_BYTES + 16) / 3) * 4;
+/** Messages one socket may send per second before it is told to slow down. */
+export const MESSAGES_PER_SECOND = 100;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
+
+interface Membership {
+  access: Access;
+  /** Yjs client ids this socket speaks for in the document's awareness. */
+  clientIds: Set<number>;
+}
+
+interface SocketData {
+  user: Principal;
+  sessionId: string | undefined;
+  documents: Map<string, Membership>;
+}
+
+type CollabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type CollabNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+class CollabFailure extends Error {
+  constructor(
+    readonly code: CollabErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+function colorOf(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return COLORS[Math.abs(hash) % COLORS.length];
+}
+
+/**
+ * The live-document protocol (docs/collaboration-protocol.md) as a thin layer: it authenticates, checks each message
+ * (access, size, rate, well-formed Yjs), and hands updates to the document registry, which stores them before they
+ * are broadcast.
+ */
+@WebSocketGateway({ namespace: COLLAB_NAMESPACE })
+export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CollabGateway.name);
+  private readonly limiter = new RateLimiterMemory({ points: MESSAGES_PER_SECOND, duration: 1 });
+  private unsubscribe: (() => void) | undefined;
+
+  @WebSocketServer() private readonly server!: CollabNamespace;
+
+  constructor(
+    private readonly registry: DocumentRegistry,
+    private readonly access: DocumentAccess,
+    private readonly changes: ChangeNotifications,
+    private readonly notifications: PgNotifications,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Other server processes exist only behind the Redis adapter; alone, there is nobody to relay to. */
+  private relay(event: 'relay:update' | 'relay:awareness', documentId: string, payload: string): void {
+    if (this.config.redisUrl) this.server.serverSideEmit(event, documentId, payload);
+  }
+
+  afterInit(server: CollabNamespace): void {
+    server.use((socket, next) => {
+      const request = socket.request as typeof socket.request & { user?: Principal; sessionID?: string };
+      if (!request.user) return next(new Error('unauthenticated'));
+      socket.data = { user: request.user, sessionId: request.sessionID, documents: new Map() };
+      next();
+    });
+    this.registry.useBroadcaster({
+      broadcastUpdate: (documentId, update, except) => {
+        const payload = toBase64(syncUpdateMessage(update));
+        server.to(documentRoom(documentId)).except([...except]).emit('sync', documentId, payload);
+      },
+      relayUpdate: (documentId, update) => this.relay('relay:update', documentId, toBase64(update)),
+    });
+    server.on('relay:update', (documentId: string, payload: string) =>
+      this.registry.applyRemote(documentId, new Uint8Array(Buffer.from(payload, 'base64'))),
+    );
+    server.on('relay:awareness', (documentId: string, payload: string) => {
+      const document = this.registry.get(documentId);
+      if (document?.loaded) applyAwarenessUpdate(document.awareness, new Uint8Array(Buffer.from(payload, 'base64')), 'remote');
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.unsubscribe = this.changes.subscribe((change) => void this.onChange(change));
+    await this.notifications.listen(SESSION_ENDED_CHANNEL, (sessionId) => this.dropSession(sessionId));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  @SubscribeMessage('join')
+  async join(@ConnectedSocket() socket: CollabSocket, @MessageBody() documentId: unknown): Promise<JoinAck> {
+    try {
+      const id = this.documentId(documentId);
+      const existing = socket.data.documents.get(id);
+      if (existing) return { ok: true, access: existing.access };
+      const owner = await this.access.owner(id).catch((error: unknown) => {
+        throw error instanceof DomainError && error.code === 'not_found'
+          ? new CollabFailure('not_found', `No document with id ${id}.`)
+          : error;
+      });
+      const decision = this.access.decide(socket.data.user, owner);
+      // Subscribe first, then load: an update stored meanwhile reaches this socket as a broadcast.
+      await socket.join(documentRoom(id));
+      let document: LiveDocument;
+      try {
+        document = await this.registry.open(id, socket.id);
+      } catch (error) {
+        await socket.leave(documentRoom(id));
+        throw error;
+      }
+      socket.data.documents.set(id, { access: decision.access, clientIds: new Set() });
+      socket.emit('sync', id, toBase64(syncStep1Message(document.doc)));
+      const states = [...document.awareness.getStates().keys()];
+      if (states.length > 0) {
+        socket.emit('awareness', id, toBase64(encodeAwarenessUpdateOf(document, states)));
+      }
+      return { ok: true, access: decision.access, ...(decision.reason !== undefined && { reason: decision.reason }) };
+    } catch (error) {
+      return { ok: false, error: this.describe(error) };
+    }
+  }
+
+  @SubscribeMessage('sync')
+  async sync(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown[]): Promise<SyncAck> {
+    const documentId = typeof body[0] === 'string' ? body[0] : null;
+    try {
+      const { document, membership } = await this.checkMessage(socket, body[0], body[1]);
+      const decoder = decoding.createDecoder(new Uint8Array(Buffer.from(body[1] as SyncPayload, 'base64')));
+      let kind: number;
+      let content: Uint8Array;
+      try {
+        kind = decoding.readVarUint(decoder);
+        content = decoding.readVarUint8Array(decoder);
+      } catch {
+        throw new CollabFailure('invalid_update', 'The sync message is not a y-protocols sync message.');
+      }
+      if (kind === syncProtocol.messageYjsSyncStep1) {
+        try {
+          Y.decodeStateVector(content);
+        } catch {
+          throw new CollabFailure('invalid_update', 'Sync step 1 carries no valid state vector.');
+        }
+        socket.emit('sync', document.id, toBase64(syncStep2Message(document.doc, content)));
+        return { ok: true };
+      }
+      if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {
+        throw new CollabFailure('invalid_update', `Unknown sync message type ${kind}.`);
+      }
+      if (content.byteLength > MAX_UPDATE_BYTES) throw new CollabFailure('too_large', `An update may be at most ${MAX_UPDATE_BYTES} bytes.`);
+      const decoded = decodeUpdateOrNull(content);
+      if (!decoded) throw new CollabFailure('invalid_update', 'The update is not a valid Yjs update; it was dropped.');
+      if (isEmptyUpdate(decoded)) return { ok: true };
+      if (membership.access !== 'edit') throw new CollabFailure('read_only', 'You can view this document but not change it; the update was dropped.');
+      await this.registry.submit(document.id, content, socket.id, socket.data.user);
+      return { ok: true };
+    } catch (error) {
+      const described = this.describe(error);
+      socket.emit('error', documentId, described);
+      return { ok: false, error: described };
+    }
+  }
+
+  @SubscribeMessage('awareness')
+  async awareness(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown[]): Promise<void> {
+    const documentId = typeof body[0] === 'string' ? body[0] : null;
+    try {
+      const { document, membership } = await this.checkMessage(socket, body[0], body[1]);
+      const entries = decodeAwarenessUpdate(new Uint8Array(Buffer.from(body[1] as AwarenessPayload, 'base64')));
+      if (!entries) throw new CollabFailure('invalid_update', 'The awareness message is not a y-protocols awareness update.');
+      const user = socket.data.user;
+      const presence: PresenceUser = { userId: user.userId, name: user.displayName, agency: user.agencyCode, color: colorOf(user.userId) };
+      for (const entry of entries) {
+        if (!membership.clientIds.has(entry.clientId)) {
+          if (this.claimedByOther(document, entry.clientId, socket.id)) {
+            throw new CollabFailure('forbidden', 'That awareness state belongs to another connection.');
+          }
+          membership.clientIds.add(entry.clientId);
+        }
+        // Who you are comes from the server's record, whatever the client says.
+        if (entry.state) entry.state.user = presence;
+      }
+      const stamped = encodeAwarenessUpdate(entries);
+      applyAwarenessUpdate(document.awareness, stamped, socket.id);
+      const payload = toBase64(stamped);
+      socket.to(documentRoom(document.id)).emit('awareness', document.id, payload);
+      this.relay('relay:awareness', document.id, payload);
+    } catch (error) {
+      socket.emit('error', documentId, this.describe(error));
+    }
+  }
+
+  @SubscribeMessage('leave')
+  async leave(@ConnectedSocket() socket: CollabSocket, @MessageBody() documentId: unknown): Promise<void> {
+    if (typeof documentId === 'string') await this.leaveDocument(socket, documentId);
+  }
+
+  @SubscribeMessage('watch')
+  async watch(@ConnectedSocket() socket: CollabSocket, @MessageBody() frameworkId: unknown): Promise<WatchAck> {
+    if (typeof frameworkId !== 'string' || !UUID.test(frameworkId)) {
+      return { ok: false, error: { code: 'bad_request', message: 'watch takes a framework id (a UUID).' } };
+    }
+    await socket.join(frameworkRoom(frameworkId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('unwatch')
+  async unwatch(@ConnectedSocket() socket: CollabSocket, @MessageBody() frameworkId: unknown): Promise<void> {
+    if (typeof frameworkId === 'string') await socket.leave(frameworkRoom(frameworkId));
+  }
+
+  async handleDisconnect(socket: CollabSocket): Promise<void> {
+    for (const documentId of [...(socket.data.documents?.keys() ?? [])]) await this.leaveDocument(socket, documentId);
+  }
+
+  /** Who is in a document right now (every process's clients, through the relayed awareness). */
+  presence(documentId: string): PresenceUser[] {
+    const document = this.registry.get(documentId);
+    if (!document?.loaded) return [];
+    const seen = new Map<string, PresenceUser>();
+    for (const state of document.awareness.getStates().values()) {
+      const user = (state as { user?: PresenceUser }).user;
+      if (user?.userId) seen.set(user.userId, user);
+    }
+    return [...seen.values()];
+  }
+
+  private async checkMessage(socket: CollabSocket, documentId: unknown, payload: unknown) {
+    if (typeof documentId !== 'string' || typeof payload !== 'string') {
+      throw new CollabFailure('bad_request', 'Send the document id and a base64 payload.');
+    }
+    const membership = socket.data.documents.get(documentId);
+    const document = this.registry.get(documentId);
+    if (!membership || !document?.loaded) throw new CollabFailure('not_joined', 'Join the document first.');
+    if (payload.length > MAX_PAYLOAD_CHARS) throw new CollabFailure('too_large', `A message may carry at most ${MAX_UPDATE_BYTES} bytes.`);
+    try {
+      await this.limiter.consume(socket.id);
+    } catch {
+      throw new CollabFailure('rate_limited', `Slow down: at most ${MESSAGES_PER_SECOND} messages a second.`);
+    }
+    return { document, membership };
+  }
+
+  private claimedByOther(document: LiveDocument, clientId: number, socketId: string): boolean {
+    for (const other of this.server.sockets.values()) {
+      if (other.id !== socketId && other.data.documents?.get(document.id)?.clientIds.has(clientId)) return true;
+    }
+    return false;
+  }
+
+  private async leaveDocument(socket: CollabSocket, documentId: string): Promise<void> {
+    const membership = socket.data.documents.get(documentId);
+    if (!membership) return;
+    socket.data.documents.delete(documentId);
+    await socket.leave(documentRoom(documentId));
+    const document = this.registry.get(documentId);
+    if (document?.loaded && membership.clientIds.size > 0) {
+      const ids = [...membership.clientIds];
+      const removal = toBase64(encodeAwarenessRemoval(document, ids));
+      removeAwarenessStates(document.awareness, ids, socket.id);
+      this.server.to(documentRoom(documentId)).emit('awareness', documentId, removal);
+      this.relay('relay:awareness', documentId, removal);
+    }
+    this.registry.close(documentId, socket.id);
+  }
+
+  /** Pushes committed changes to dashboards, and re-checks access to the documents a change concerns. */
+  private async onChange(change: ChangeView): Promise<void> {
+    if (change.frameworkId) this.server.local.to(frameworkRoom(change.frameworkId)).emit('change', toLiveChange(change));
+    const concernsAccess =
+      (change.entityType === 'commitment' && change.action === 'updated') ||
+      (change.entityType === 'activity_report' && ['submitted', 'accepted', 'returned', 'reopened'].includes(change.action));
+    if (!concernsAccess || !change.commitmentId) return;
+    for (const document of this.registry.loaded()) {
+      if (document.owner.commitmentId !== change.commitmentId) continue;
+      try {
+        document.owner = await this.access.owner(document.id);
+      } catch (error) {
+        this.logger.error(`Re-checking access to ${document.id} failed: ${String(error)}`);
+        continue;
+      }
+      for (const socket of this.server.sockets.values()) {
+        const membership = socket.data.documents?.get(document.id);
+        if (!membership) continue;
+        const decision = this.access.decide(socket.data.user, document.owner);
+        if (decision.access === membership.access) continue;
+        if (decision.access === 'view') {
+          // Edit rights withdrawn: out of the room at once; joining again gives a view-only seat.
+          await this.leaveDocument(socket, document.id);
+          socket.emit('error', document.id, { code: 'access_revoked', message: decision.reason ?? 'You can no longer edit this document.' });
+          socket.emit('access', document.id, null, decision.reason ?? '');
+        } else {
+          membership.access = 'edit';
+          socket.emit('access', document.id, 'edit', 'You can edit this document now.');
+        }
+      }
+    }
+  }
+
+  private dropSession(sessionId: string): void {
+    for (const socket of this.server.sockets.values()) {
+      if (socket.data.sessionId === sessionId) {
+        socket.emit('error', null, { code: 'unauthenticated', message: 'Your session ended.' });
+        socket.disconnect(true);
+      }
+    }
+  }
+
+  private documentId(value: unknown): string {
+    if (typeof value !== 'string' || !UUID.test(value)) throw new CollabFailure('bad_request', 'join takes a document id (a UUID).');
+    return value.toLowerCase();
+  }
+
+  private describe(error: unknown): CollabError {
+    if (error instanceof CollabFailure) return { code: error.code, message: error.message };
+    if (error instanceof DomainError) {
+      const code = (['not_found', 'forbidden', 'document_unavailable'] as const).find((c) => c === error.code) ?? 'internal_error';
+      return { code, message: error.message };
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };
+  }
+}
+
+function syncStep1Message(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
+}
+
+/** What `doc` has that the peer with this (encoded) state vector lacks. */
+function syncStep2Message(doc: Y.Doc, theirStateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  syncProtocol.writeSyncStep2(encoder, doc, theirStateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+function syncUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function encodeAwarenessUpdateOf(document: LiveDocument, clientIds: number[]): Uint8Array {
+  const states = document.awareness.getStates();
+  return encodeAwarenessUpdate(
+    clientIds.map((clientId) => ({
+      clientId,
+      clock: document.awareness.meta.get(clientId)?.clock ?? 0,
+      state: (states.get(clientId)) ?? null,
+    })),
+  );
+}
+
+/** A null state with the next clock: how y-protocols says a client left. */
+function encodeAwarenessRemoval(document: LiveDocument, clientIds: number[]): Uint8Array {
+  return encodeAwarenessUpdate(
+    clientIds.map((clientId) => ({ clientId, clock: (document.awareness.meta.get(clientId)?.clock ?? 0) + 1, state: null })),
+  );
+}
+
+function toLiveChange(change: ChangeView): LiveChange {
+  return {
+    id: change.id,
+    occurredAt: new Date(change.occurredAt).toISOString(),
+    entityType: change.entityType,
+    entityId: change.entityId,
+    action: change.action,
+    frameworkId: change.frameworkId,
+    commitmentId: change.commitmentId,
+    summary: change.summary,
+    actor: change.actor ? { userId: change.actor.userId, agencyCode: change.actor.agencyCode } : null,
+  };
+}

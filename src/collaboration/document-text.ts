@@ -1,0 +1,129 @@
+import sanitizeHtml from 'sanitize-html';
+import * as Y from 'yjs';
+
+/** The XML fragment TipTap's Collaboration extension edits (its default `field`). */
+export const DOCUMENT_FIELD = 'default';
+
+export interface RenderedDocument {
+  text: string;
+  html: string;
+  /** The heading each paragraph of `text` falls under, for saying which section an edit touched. */
+  sections: { heading: string; text: string }[];
+}
+
+const BLOCK_TAGS: Record<string, string> = {
+  paragraph: 'p',
+  bulletList: 'ul',
+  orderedList: 'ol',
+  listItem: 'li',
+  blockquote: 'blockquote',
+  codeBlock: 'pre',
+  table: 'table',
+  tableRow: 'tr',
+  tableHeader: 'th',
+  tableCell: 'td',
+  horizontalRule: 'hr',
+  hardBreak: 'br',
+};
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * Plain text and sanitized HTML of a TipTap document held in Yjs, for search, exports and digests. The HTML is built
+ * from escaped text and a fixed set of tags, then passed through sanitize-html all the same.
+ */
+export function renderDocument(doc: Y.Doc): RenderedDocument {
+  const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+  const blocks: { heading: string | null; text: string }[] = [];
+  const html = fragment
+    .toArray()
+    .map((node) => renderNode(node, blocks))
+    .join('');
+  const sections: RenderedDocument['sections'] = [];
+  let current = { heading: '', text: [] as string[] };
+  for (const block of blocks) {
+    if (block.heading !== null) {
+      if (current.heading || current.text.length) sections.push({ heading: current.heading, text: current.text.join('\n') });
+      current = { heading: block.heading, text: [] };
+    } else if (block.text) current.text.push(block.text);
+  }
+  if (current.heading || current.text.length) sections.push({ heading: current.heading, text: current.text.join('\n') });
+  return {
+    text: blocks.map((b) => b.heading ?? b.text).filter(Boolean).join('\n'),
+    html: sanitizeHtml(html, {
+      allowedTags: ['h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'tr', 'th', 'td', 'hr', 'br', 'strong', 'em', 's', 'u', 'code', 'a'],
+      allowedAttributes: { a: ['href'] },
+      allowedSchemes: ['http', 'https', 'mailto'],
+    }),
+    sections,
+  };
+}
+
+function renderNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook, blocks: { heading: string | null; text: string }[]): string {
+  if (node instanceof Y.XmlText) return renderText(node);
+  if (!(node instanceof Y.XmlElement)) return '';
+  const name = node.nodeName;
+  if (name === 'heading') {
+    const level = Math.min(4, Math.max(1, Number(node.getAttribute('level')) || 2));
+    const text = plainText(node);
+    blocks.push({ heading: text, text: '' });
+    return `<h${level}>${node.toArray().map((child) => renderNode(child, [])).join('')}</h${level}>`;
+  }
+  const tag = BLOCK_TAGS[name];
+  if (name === 'paragraph' || name === 'codeBlock') blocks.push({ heading: null, text: plainText(node) });
+  const inner = node
+    .toArray()
+    .map((child) => renderNode(child, name === 'paragraph' || name === 'codeBlock' ? [] : blocks))
+    .join('');
+  if (!tag) return inner;
+  return tag === 'hr' || tag === 'br' ? `<${tag}>` : `<${tag}>${inner}</${tag}>`;
+}
+
+function renderText(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown; attributes?: Record<string, { href?: unknown } | true> }[])
+    .map(({ insert, attributes }) => {
+      if (typeof insert !== 'string') return '';
+      let html = escapeHtml(insert);
+      if (attributes?.bold) html = `<strong>${html}</strong>`;
+      if (attributes?.italic) html = `<em>${html}</em>`;
+      if (attributes?.strike) html = `<s>${html}</s>`;
+      if (attributes?.underline) html = `<u>${html}</u>`;
+      if (attributes?.code) html = `<code>${html}</code>`;
+      const link = attributes?.link;
+      if (link && typeof link === 'object' && typeof link.href === 'string') html = `<a href="${escapeHtml(link.href)}">${html}</a>`;
+      return html;
+    })
+    .join('');
+}
+
+function plainText(node: Y.XmlElement): string {
+  return node
+    .toArray()
+    .map((child) =>
+      child instanceof Y.XmlText
+        ? (child.toDelta() as { insert: unknown }[]).map(({ insert }) => (typeof insert === 'string' ? insert : '')).join('')
+        : child instanceof Y.XmlElement
+          ? plainText(child)
+          : '',
+    )
+    .join('');
+}
+
+/** A document's initial content: a heading per section, then its paragraphs (for new and demo documents). */
+export function writeSections(doc: Y.Doc, sections: { heading: string; paragraphs: string[] }[]): void {
+  const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+  doc.transact(() => {
+    for (const section of sections) {
+      const heading = new Y.XmlElement('heading');
+      heading.setAttribute('level', '2');
+      heading.insert(0, [new Y.XmlText(section.heading)]);
+      fragment.push([heading]);
+      for (const paragraph of section.paragraphs) {
+        const element = new Y.XmlElement('paragraph');
+        element.insert(0, [new Y.XmlText(paragraph)]);
+        fragment.push([element]);
+      }
+    }
+  });
+}
