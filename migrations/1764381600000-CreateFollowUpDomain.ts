@@ -79,7 +79,10 @@ export class CreateFollowUpDomain1764381600000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE UNIQUE INDEX commitments_reference_key ON commitments (reference)`);
-    await db.query(`CREATE INDEX commitments_framework_idx ON commitments (framework_id, reference)`);
+    // The order the lists show (BPoA-2 before BPoA-10), so that a page of a framework stops after its rows.
+    await db.query(
+      `CREATE INDEX commitments_framework_order_idx ON commitments (framework_id, length(reference), reference) WHERE archived_at IS NULL`,
+    );
     await db.query(`CREATE INDEX commitments_due_idx ON commitments (due_date)`);
 
     await db.query(`

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import session from 'express-session';
@@ -15,6 +18,24 @@ import { createValidationPipe, refuseNulCharacters } from './common/validation';
 import { type AppConfig } from './config/app-config';
 
 export const SESSION_COOKIE = 'concert.sid';
+
+/** The built browser client (`web/dist`, made by `npm start` or `npm run build:web`). */
+const WEB_ROOT = path.resolve(process.cwd(), 'web', 'dist');
+
+/**
+ * Serves the browser client from the same origin as the API (so the session cookie and the socket need no CORS):
+ * its files, and its index.html for every other page address, so that a shared URL opens its page.
+ */
+function serveBrowserClient(app: NestExpressApplication): void {
+  const index = path.join(WEB_ROOT, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(WEB_ROOT, { index: false, maxAge: '1h', immutable: false });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isPage = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
+    if (isPage && request.accepts('html')) return response.sendFile(index);
+    next();
+  });
+}
 
 /** The whole HTTP application, ready to listen: used by main.ts, the tests and the benchmark alike. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
@@ -47,6 +68,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+
+  serveBrowserClient(app);
 
   const openApi = new DocumentBuilder()
     .setTitle('Concert API')

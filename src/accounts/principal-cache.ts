@@ -11,19 +11,19 @@ import { UsersRepository } from './users.repository';
  */
 @Injectable()
 export class PrincipalCache {
-  private readonly cache = new LRUCache<string, Principal | false>({ max: 10_000, ttl: 5_000 });
+  /** `false`: no such active user (the cache cannot hold null). Concurrent misses share one lookup. */
+  private readonly cache: LRUCache<string, Principal | false>;
 
-  constructor(
-    private readonly transactions: Transactions,
-    private readonly users: UsersRepository,
-  ) {}
+  constructor(transactions: Transactions, users: UsersRepository) {
+    this.cache = new LRUCache<string, Principal | false>({
+      max: 10_000,
+      ttl: 5_000,
+      fetchMethod: async (userId) => (await users.findActivePrincipal(transactions.db, userId)) ?? false,
+    });
+  }
 
   async get(userId: string): Promise<Principal | null> {
-    const cached = this.cache.get(userId);
-    if (cached !== undefined) return cached || null;
-    const principal = await this.users.findActivePrincipal(this.transactions.db, userId);
-    this.cache.set(userId, principal ?? false);
-    return principal;
+    return (await this.cache.fetch(userId)) || null;
   }
 
   forget(userId: string): void {

@@ -25,13 +25,22 @@ export class CachedPgSessionStore extends PgStore {
     super({ pool, tableName: 'sessions', ttl: SESSION_IDLE_SECONDS, pruneSessionInterval: 15 * 60, createTableIfMissing: false });
   }
 
+  /** Reads in flight, so that the requests of one session that miss the cache together share one query. */
+  private readonly loading = new Map<string, Callback<session.SessionData | null>[]>();
+
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
     const cached = this.reads.get(sid);
     // Cached as JSON: express-session mutates what the store hands it, so each request gets its own copy.
     if (cached !== undefined) return callback(null, JSON.parse(cached) as session.SessionData);
+    const waiting = this.loading.get(sid);
+    if (waiting) return void waiting.push(callback);
+    this.loading.set(sid, [callback]);
     super.get(sid, (error: unknown, data?: session.SessionData | null) => {
-      if (!error && data) this.reads.set(sid, JSON.stringify(data));
-      callback(error, data ?? null);
+      const json = !error && data ? JSON.stringify(data) : undefined;
+      if (json) this.reads.set(sid, json);
+      const callbacks = this.loading.get(sid) ?? [];
+      this.loading.delete(sid);
+      for (const waiter of callbacks) waiter(error, json ? (JSON.parse(json) as session.SessionData) : null);
     });
   }
 

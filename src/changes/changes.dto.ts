@@ -31,6 +31,11 @@ export class ChangesQuery {
   @IsUUID()
   entityId?: string;
 
+  /** `desc`: newest first (the cursor then reads backwards). */
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -42,6 +42,7 @@ export interface ChangeFilter {
   entityType?: EntityType;
   entityId?: string;
   id?: string;
+  order?: 'asc' | 'desc';
   limit: number;
 }
 
@@ -73,7 +74,7 @@ export class ChangesRepository {
     );
   }
 
-  /** Oldest first, from the cursor on: a reader that keeps the last id never misses or repeats an event. */
+  /** Oldest first (or newest first), from the cursor on: a reader that keeps the last id never misses or repeats an event. */
   async list(db: Db, filter: ChangeFilter): Promise<ChangeView[]> {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -81,7 +82,8 @@ export class ChangesRepository {
       params.push(value);
       where.push(condition.replace('?', `$${params.length}`));
     };
-    if (filter.afterId !== undefined) add('e.id > ?', filter.afterId);
+    const descending = filter.order === 'desc';
+    if (filter.afterId !== undefined) add(descending ? 'e.id < ?' : 'e.id > ?', filter.afterId);
     if (filter.since !== undefined) add('e.occurred_at >= ?', filter.since);
     if (filter.frameworkId !== undefined) add('e.framework_id = ?', filter.frameworkId);
     if (filter.commitmentId !== undefined) add('e.commitment_id = ?', filter.commitmentId);
@@ -98,7 +100,7 @@ export class ChangesRepository {
            LEFT JOIN users u ON u.id = e.actor_user_id
            LEFT JOIN agencies a ON a.id = e.actor_agency_id
           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY e.id
+          ORDER BY e.id ${descending ? 'DESC' : 'ASC'}
           LIMIT $${params.length}`,
         params,
       );

@@ -25,6 +25,7 @@ export class ChangesService {
       commitmentId: query.commitmentId,
       entityType: query.entityType,
       entityId: query.entityId,
+      order: query.order,
       limit: query.limit,
     });
     return { items, nextCursor: items.length === query.limit ? items[items.length - 1].id : null };

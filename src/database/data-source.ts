@@ -27,7 +27,11 @@ export const ENTITIES = [
 export const MIGRATIONS = [CreateFollowUpDomain1764381600000, AddLiveDocuments1764468000000];
 
 /** The one definition of Concert's data source, for the app, the CLI and the tests. */
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/**
+ * Ten connections: on two cores more would only queue queries for the CPU (bench:api), and several processes share
+ * the server's connection limit.
+ */
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,

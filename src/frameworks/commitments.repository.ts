@@ -57,8 +57,8 @@ const AGENCY_CODES = `
 @Injectable()
 export class CommitmentsRepository {
   /**
-   * One round trip: the page is chosen first (with the total from a window), and only its rows get their agency
-   * codes aggregated.
+   * The page is chosen first (within one framework, straight from the index in display order), and only its rows
+   * get their agency codes aggregated; the total is counted beside it.
    */
   async list(db: Db, filter: CommitmentFilter): Promise<Page<CommitmentView>> {
     const where: string[] = [];
@@ -76,31 +76,27 @@ export class CommitmentsRepository {
                           WHERE fa.commitment_id = c.id AND fag.code = ${bind(filter.agency)}
                           ${filter.participation ? `AND fa.participation = ${bind(filter.participation)}` : ''})`);
     }
-    const rows: (CommitmentView & { total: string })[] = await db.query(
-      `WITH page AS (
-         SELECT c.*, f.code AS framework_code, count(*) OVER () AS total
-           FROM commitments c JOIN frameworks f ON f.id = c.framework_id
-          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY f.code, length(c.reference), c.reference
-          LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}
-       )
-       SELECT ${VIEW_COLUMNS}, p."leadAgencies", p."contributingAgencies", c.total
-         FROM page c ${AGENCY_CODES}
-        ORDER BY c.framework_code, length(c.reference), c.reference`,
-      params,
-    );
-    const total = rows[0] ? Number(rows[0].total) : await this.count(db, filter, where, params);
-    return { items: rows.map(({ total: _total, ...view }) => view), total };
-  }
-
-  /** Only when the page is past the end, so the window had no row to carry the total. */
-  private async count(db: Db, filter: CommitmentFilter, where: string[], params: unknown[]): Promise<number> {
-    if (filter.offset === 0) return 0;
-    const [row]: { total: string }[] = await db.query(
-      `SELECT count(*) AS total FROM commitments c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
-      params.slice(0, params.length - 2),
-    );
-    return Number(row?.total ?? 0);
+    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filterParams = [...params];
+    // Within one framework the index gives the order; across frameworks, order by the framework's code first.
+    const order = filter.frameworkId
+      ? 'c.framework_id, length(c.reference), c.reference'
+      : '(SELECT code FROM frameworks f WHERE f.id = c.framework_id), length(c.reference), c.reference';
+    const [rows, counted] = await Promise.all([
+      db.query(
+        `WITH page AS (
+           SELECT c.*, row_number() OVER () AS position FROM (
+             SELECT c.* FROM commitments c ${condition} ORDER BY ${order} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}
+           ) c
+         )
+         SELECT ${VIEW_COLUMNS}, p."leadAgencies", p."contributingAgencies"
+           FROM page c ${AGENCY_CODES}
+          ORDER BY c.position`,
+        params,
+      ) as Promise<CommitmentView[]>,
+      db.query(`SELECT count(*)::int AS total FROM commitments c ${condition}`, filterParams) as Promise<{ total: number }[]>,
+    ]);
+    return { items: rows, total: counted[0]?.total ?? 0 };
   }
 
   async findView(db: Db, id: string): Promise<CommitmentView | null> {

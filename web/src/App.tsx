@@ -1,0 +1,135 @@
+import { AppShell, Burger, Center, Group, Loader, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, Link, Outlet, RouterProvider, useLocation } from 'react-router';
+import { ErrorNotice } from './components/ErrorNotice';
+import { ConnectionBadge } from './components/ConnectionBadge';
+import { api } from './lib/api';
+import { LiveProvider } from './lib/live';
+import { SessionProvider, useSession, useSessionQuery } from './lib/session';
+import { ActivityReportPage } from './pages/ActivityReportPage';
+import { ChangesPage } from './pages/ChangesPage';
+import { CommitmentPage } from './pages/CommitmentPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { FrameworkPage } from './pages/FrameworkPage';
+import { FrameworksPage } from './pages/FrameworksPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { UsersPage } from './pages/UsersPage';
+
+const router = createBrowserRouter([
+  {
+    element: <Gate />,
+    children: [
+      { path: '/', element: <DashboardPage /> },
+      { path: '/frameworks', element: <FrameworksPage /> },
+      { path: '/frameworks/:id', element: <FrameworkPage /> },
+      { path: '/commitments/:id', element: <CommitmentPage /> },
+      { path: '/activity-reports/:id', element: <ActivityReportPage /> },
+      { path: '/changes', element: <ChangesPage /> },
+      { path: '/settings', element: <SettingsPage /> },
+      { path: '/users', element: <UsersPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}
+
+/** Everything behind login: a shared URL opens its page once the user has logged in. */
+function Gate() {
+  const session = useSessionQuery();
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading Concert" />
+      </Center>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorNotice error={session.error} />
+      </Center>
+    );
+  }
+  if (!session.data) return <LoginPage />;
+  return (
+    <SessionProvider session={session.data}>
+      <LiveProvider>
+        <Shell />
+      </LiveProvider>
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const links = [
+    { to: '/', label: 'Dashboard' },
+    { to: '/frameworks', label: 'Frameworks' },
+    { to: '/changes', label: 'History of changes' },
+    { to: '/settings', label: 'Settings' },
+    ...(session.user.role !== 'staff' ? [{ to: '/users', label: `${session.agency.code} users` }] : []),
+  ];
+  const logout = async () => {
+    await api.post('/auth/logout');
+    queryClient.clear();
+    window.location.assign('/');
+  };
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open the menu" />
+            <Title order={1} size="h3">
+              <UnstyledButton component={Link} to="/" aria-label="Concert, dashboard">
+                Concert
+              </UnstyledButton>
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <ConnectionBadge />
+            <Stack gap={0} visibleFrom="xs" align="flex-end">
+              <Text size="sm" fw={600}>
+                {session.user.displayName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {session.agency.code} · {session.user.role.replace('_', ' ')}
+              </Text>
+            </Stack>
+            <UnstyledButton onClick={() => void logout()} aria-label="Log out">
+              <Text size="sm" c="blue.8" td="underline">
+                Log out
+              </Text>
+            </UnstyledButton>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {links.map((link) => (
+          <NavLink
+            key={link.to}
+            component={Link}
+            to={link.to}
+            label={link.label}
+            onClick={close}
+            active={link.to === '/' ? location.pathname === '/' : location.pathname.startsWith(link.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <main>
+          <Outlet />
+        </main>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,166 @@
+import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { StateBadge, StatusBadge } from '../components/Badges';
+import { ChangeList } from '../components/ChangeList';
+import { PageState } from '../components/PageState';
+import { formatDate } from '../lib/format';
+import { useLiveChanges } from '../lib/live';
+import { useAllAccountability, useChanges, useCommitments, useFrameworks } from '../lib/queries';
+import { useSession } from '../lib/session';
+import type { AccountabilityGrid, CellState } from '../lib/types';
+
+const OPEN: CellState[] = ['missing', 'draft', 'returned', 'overdue'];
+
+export function DashboardPage() {
+  const session = useSession();
+  const agency = session.agency.code;
+  const frameworks = useFrameworks();
+  const mine = useCommitments({ agency, limit: 200 });
+  const grids = useAllAccountability(frameworks.data?.items ?? []);
+  const changes = useChanges({ limit: 15 });
+  useLiveChanges((frameworks.data?.items ?? []).map((f) => f.id));
+
+  const loaded = grids.map((g) => g.data).filter((g): g is AccountabilityGrid => Boolean(g));
+  const due = loaded.flatMap((grid) =>
+    grid.rows.flatMap((row) =>
+      row.cells.filter((cell) => cell.agency === agency && OPEN.includes(cell.state)).map((cell) => ({ grid, row, cell })),
+    ),
+  );
+  const toReview = loaded.flatMap((grid) =>
+    grid.rows
+      .filter((row) => row.cells.some((cell) => cell.agency === agency && cell.participation === 'lead'))
+      .flatMap((row) => row.cells.filter((cell) => cell.state === 'submitted' && cell.reportId).map((cell) => ({ grid, row, cell }))),
+  );
+
+  return (
+    <Stack>
+      <Title order={2}>{session.agency.name}</Title>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack>
+            <Card withBorder>
+              <Title order={3} size="h4" mb="xs">
+                Reports due for {agency} in the current cycles
+              </Title>
+              {due.length === 0 ? (
+                <Text c="dimmed">Nothing is due: every report of {agency} in the current cycles is submitted.</Text>
+              ) : (
+                <Table.ScrollContainer minWidth={420}>
+                  <Table aria-label={`Reports due for ${agency}`}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>Commitment</Table.Th>
+                        <Table.Th>Cycle</Table.Th>
+                        <Table.Th>Due</Table.Th>
+                        <Table.Th>State</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {due.map(({ grid, row, cell }) => (
+                        <Table.Tr key={`${grid.cycle.id}-${row.commitmentId}`}>
+                          <Table.Td>
+                            <Anchor component={Link} to={cell.reportId ? `/activity-reports/${cell.reportId}` : `/commitments/${row.commitmentId}`}>
+                              {row.reference}
+                            </Anchor>{' '}
+                            <Text span size="sm" c="dimmed">
+                              {row.title}
+                            </Text>
+                          </Table.Td>
+                          <Table.Td>{grid.cycle.label}</Table.Td>
+                          <Table.Td>{formatDate(grid.cycle.dueOn)}</Table.Td>
+                          <Table.Td>
+                            <StateBadge state={cell.state} />
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+            </Card>
+            <Card withBorder>
+              <Title order={3} size="h4" mb="xs">
+                Awaiting {agency}&apos;s review
+              </Title>
+              {toReview.length === 0 ? (
+                <Text c="dimmed">No submitted report awaits {agency} as lead agency.</Text>
+              ) : (
+                <Stack gap="xs" aria-label="Reports awaiting review">
+                  {toReview.map(({ grid, row, cell }) => (
+                    <Group key={cell.reportId} justify="space-between">
+                      <Anchor component={Link} to={`/activity-reports/${cell.reportId}`}>
+                        {cell.agency} on {row.reference} ({grid.cycle.label})
+                      </Anchor>
+                      <StateBadge state={cell.state} />
+                    </Group>
+                  ))}
+                </Stack>
+              )}
+            </Card>
+            <Card withBorder>
+              <Title order={3} size="h4" mb="xs">
+                What {agency} leads and contributes to
+              </Title>
+              <PageState query={mine}>
+                {(page) =>
+                  page.items.length === 0 ? (
+                    <Text c="dimmed">{agency} takes part in no commitment yet.</Text>
+                  ) : (
+                    <Table.ScrollContainer minWidth={420}>
+                      <Table aria-label={`Commitments of ${agency}`}>
+                        <Table.Thead>
+                          <Table.Tr>
+                            <Table.Th>Commitment</Table.Th>
+                            <Table.Th>Role</Table.Th>
+                            <Table.Th>Status</Table.Th>
+                            <Table.Th>Due</Table.Th>
+                          </Table.Tr>
+                        </Table.Thead>
+                        <Table.Tbody>
+                          {page.items.map((c) => (
+                            <Table.Tr key={c.id}>
+                              <Table.Td>
+                                <Anchor component={Link} to={`/commitments/${c.id}`}>
+                                  {c.reference}
+                                </Anchor>{' '}
+                                <Text span size="sm">
+                                  {c.title}
+                                </Text>
+                              </Table.Td>
+                              <Table.Td>
+                                <Badge variant="outline" color={c.leadAgencies.includes(agency) ? 'blue' : 'gray'}>
+                                  {c.leadAgencies.includes(agency) ? 'Lead' : 'Contributes'}
+                                </Badge>
+                              </Table.Td>
+                              <Table.Td>
+                                <StatusBadge status={c.status} />
+                              </Table.Td>
+                              <Table.Td>{formatDate(c.dueDate)}</Table.Td>
+                            </Table.Tr>
+                          ))}
+                        </Table.Tbody>
+                      </Table>
+                    </Table.ScrollContainer>
+                  )
+                }
+              </PageState>
+            </Card>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card withBorder>
+            <Group justify="space-between" mb="xs">
+              <Title order={3} size="h4">
+                Recent changes
+              </Title>
+              <Anchor component={Link} to="/changes" size="sm">
+                All changes
+              </Anchor>
+            </Group>
+            <PageState query={changes}>{(page) => <ChangeList changes={page.items} />}</PageState>
+          </Card>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
