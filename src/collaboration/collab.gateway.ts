@@ -177,11 +177,12 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   }
 
   @SubscribeMessage('sync')
-  async sync(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown[]): Promise<SyncAck> {
-    const documentId = typeof body[0] === 'string' ? body[0] : null;
+  async sync(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown): Promise<SyncAck> {
+    const [documentIdArg, payloadArg] = messageArguments(body);
+    const documentId = typeof documentIdArg === 'string' ? documentIdArg : null;
     try {
-      const { document, membership } = await this.checkMessage(socket, body[0], body[1]);
-      const decoder = decoding.createDecoder(new Uint8Array(Buffer.from(body[1] as SyncPayload, 'base64')));
+      const { document, membership, payload } = await this.checkMessage(socket, documentIdArg, payloadArg);
+      const decoder = decoding.createDecoder(new Uint8Array(Buffer.from(payload satisfies SyncPayload, 'base64')));
       let kind: number;
       let content: Uint8Array;
       try {
@@ -217,11 +218,12 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   }
 
   @SubscribeMessage('awareness')
-  async awareness(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown[]): Promise<void> {
-    const documentId = typeof body[0] === 'string' ? body[0] : null;
+  async awareness(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown): Promise<void> {
+    const [documentIdArg, payloadArg] = messageArguments(body);
+    const documentId = typeof documentIdArg === 'string' ? documentIdArg : null;
     try {
-      const { document, membership } = await this.checkMessage(socket, body[0], body[1]);
-      const entries = decodeAwarenessUpdate(new Uint8Array(Buffer.from(body[1] as AwarenessPayload, 'base64')));
+      const { document, membership, payload } = await this.checkMessage(socket, documentIdArg, payloadArg);
+      const entries = decodeAwarenessUpdate(new Uint8Array(Buffer.from(payload satisfies AwarenessPayload, 'base64')));
       if (!entries) throw new CollabFailure('invalid_update', 'The awareness message is not a y-protocols awareness update.');
       const user = socket.data.user;
       const presence: PresenceUser = { userId: user.userId, name: user.displayName, agency: user.agencyCode, color: colorOf(user.userId) };
@@ -234,12 +236,13 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
         }
         // Who you are comes from the server's record, whatever the client says.
         if (entry.state) entry.state.user = presence;
+        entry.clock = document.nextAwarenessClock(entry.clientId, entry.clock);
       }
       const stamped = encodeAwarenessUpdate(entries);
       applyAwarenessUpdate(document.awareness, stamped, socket.id);
-      const payload = toBase64(stamped);
-      socket.to(documentRoom(document.id)).emit('awareness', document.id, payload);
-      this.relay('relay:awareness', document.id, payload);
+      const forwarded = toBase64(stamped);
+      socket.to(documentRoom(document.id)).emit('awareness', document.id, forwarded);
+      this.relay('relay:awareness', document.id, forwarded);
     } catch (error) {
       socket.emit('error', documentId, this.describe(error));
     }
@@ -293,7 +296,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
     } catch {
       throw new CollabFailure('rate_limited', `Slow down: at most ${MESSAGES_PER_SECOND} messages a second.`);
     }
-    return { document, membership };
+    return { document, membership, payload };
   }
 
   private claimedByOther(document: LiveDocument, clientId: number, socketId: string): boolean {
@@ -377,6 +380,14 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   }
 }
 
+/**
+ * The arguments of an event: Nest hands a handler the lone argument itself, or the array of several (the ack taken
+ * off), so that `sync(id, payload)` and a malformed `sync(null)` both arrive here as a list.
+ */
+function messageArguments(body: unknown): unknown[] {
+  return Array.isArray(body) ? body : [body];
+}
+
 function syncStep1Message(doc: Y.Doc): Uint8Array {
   const encoder = encoding.createEncoder();
   syncProtocol.writeSyncStep1(encoder, doc);
@@ -409,9 +420,7 @@ function encodeAwarenessUpdateOf(document: LiveDocument, clientIds: number[]): U
 
 /** A null state with the next clock: how y-protocols says a client left. */
 function encodeAwarenessRemoval(document: LiveDocument, clientIds: number[]): Uint8Array {
-  return encodeAwarenessUpdate(
-    clientIds.map((clientId) => ({ clientId, clock: (document.awareness.meta.get(clientId)?.clock ?? 0) + 1, state: null })),
-  );
+  return encodeAwarenessUpdate(clientIds.map((clientId) => ({ clientId, clock: document.nextAwarenessClock(clientId, 0), state: null })));
 }
 
 function toLiveChange(change: ChangeView): LiveChange {

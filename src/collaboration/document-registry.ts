@@ -35,9 +35,24 @@ export class LiveDocument {
   logBytes = 0;
   compacting = false;
 
+  /**
+   * The last awareness clock forwarded for each client. y-protocols applies a state only when its clock is higher
+   * than the one known; the server forwards states and removals in its own name, so it owns the clocks: a client that
+   * comes back with an old clock, or a removal, is still seen by everyone.
+   */
+  private readonly awarenessClocks = new Map<number, number>();
+
   constructor(readonly id: string) {
     // The server is no participant: it keeps no presence of its own.
     this.awareness.setLocalState(null);
+  }
+
+  nextAwarenessClock(clientId: number, proposed: number): number {
+    const last = this.awarenessClocks.get(clientId) ?? this.awareness.meta.get(clientId)?.clock ?? -1;
+    // At least 1: a receiver that never saw the client takes its clock as 0 and ignores a state with clock 0.
+    const clock = Math.max(proposed, last + 1, 1);
+    this.awarenessClocks.set(clientId, clock);
+    return clock;
   }
 
   destroy(): void {
@@ -144,7 +159,12 @@ export class DocumentRegistry implements OnModuleDestroy {
       document.logCount = stored.logCount;
       document.logBytes = stored.logBytes;
       document.loaded = true;
-      this.bursts.opened(document.id, renderDocument(document.doc));
+      try {
+        this.bursts.opened(document.id, renderDocument(document.doc));
+      } catch (error) {
+        // The text is for search and digests; a document that cannot be rendered can still be edited.
+        this.logger.error(`Rendering document ${document.id} failed: ${String(error)}`);
+      }
     } catch (error) {
       // Never keep (or later write back) a document that did not load: the next join loads it afresh.
       this.documents.delete(document.id);

@@ -36,10 +36,38 @@ const escapeHtml = (text: string) =>
 export function renderDocument(doc: Y.Doc): RenderedDocument {
   const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
   const blocks: { heading: string | null; text: string }[] = [];
-  const html = fragment
-    .toArray()
-    .map((node) => renderNode(node, blocks))
-    .join('');
+  const html: string[] = [];
+  // Walked with a stack, not recursion: a valid update may nest elements thousands deep.
+  const stack: (Y.XmlElement | Y.XmlText | Y.XmlHook | string)[] = fragment.toArray().reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      html.push(item);
+      continue;
+    }
+    if (item instanceof Y.XmlText) {
+      html.push(renderText(item));
+      continue;
+    }
+    if (!(item instanceof Y.XmlElement)) continue;
+    const name = item.nodeName;
+    let tag = BLOCK_TAGS[name];
+    if (name === 'heading') {
+      tag = `h${Math.min(4, Math.max(1, Number(item.getAttribute('level')) || 2))}`;
+      blocks.push({ heading: plainText(item), text: '' });
+    } else if (name === 'paragraph' || name === 'codeBlock') {
+      blocks.push({ heading: null, text: plainText(item) });
+    }
+    if (tag === 'hr' || tag === 'br') {
+      html.push(`<${tag}>`);
+      continue;
+    }
+    if (tag) {
+      html.push(`<${tag}>`);
+      stack.push(`</${tag}>`);
+    }
+    stack.push(...item.toArray().reverse());
+  }
   const sections: RenderedDocument['sections'] = [];
   let current = { heading: '', text: [] as string[] };
   for (const block of blocks) {
@@ -50,34 +78,17 @@ export function renderDocument(doc: Y.Doc): RenderedDocument {
   }
   if (current.heading || current.text.length) sections.push({ heading: current.heading, text: current.text.join('\n') });
   return {
-    text: blocks.map((b) => b.heading ?? b.text).filter(Boolean).join('\n'),
-    html: sanitizeHtml(html, {
+    text: blocks
+      .map((b) => b.heading ?? b.text)
+      .filter(Boolean)
+      .join('\n'),
+    html: sanitizeHtml(html.join(''), {
       allowedTags: ['h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'tr', 'th', 'td', 'hr', 'br', 'strong', 'em', 's', 'u', 'code', 'a'],
       allowedAttributes: { a: ['href'] },
       allowedSchemes: ['http', 'https', 'mailto'],
     }),
     sections,
   };
-}
-
-function renderNode(node: Y.XmlElement | Y.XmlText | Y.XmlHook, blocks: { heading: string | null; text: string }[]): string {
-  if (node instanceof Y.XmlText) return renderText(node);
-  if (!(node instanceof Y.XmlElement)) return '';
-  const name = node.nodeName;
-  if (name === 'heading') {
-    const level = Math.min(4, Math.max(1, Number(node.getAttribute('level')) || 2));
-    const text = plainText(node);
-    blocks.push({ heading: text, text: '' });
-    return `<h${level}>${node.toArray().map((child) => renderNode(child, [])).join('')}</h${level}>`;
-  }
-  const tag = BLOCK_TAGS[name];
-  if (name === 'paragraph' || name === 'codeBlock') blocks.push({ heading: null, text: plainText(node) });
-  const inner = node
-    .toArray()
-    .map((child) => renderNode(child, name === 'paragraph' || name === 'codeBlock' ? [] : blocks))
-    .join('');
-  if (!tag) return inner;
-  return tag === 'hr' || tag === 'br' ? `<${tag}>` : `<${tag}>${inner}</${tag}>`;
 }
 
 function renderText(text: Y.XmlText): string {
@@ -97,17 +108,19 @@ function renderText(text: Y.XmlText): string {
     .join('');
 }
 
+/** The text inside an element, however deep. */
 function plainText(node: Y.XmlElement): string {
-  return node
-    .toArray()
-    .map((child) =>
-      child instanceof Y.XmlText
-        ? (child.toDelta() as { insert: unknown }[]).map(({ insert }) => (typeof insert === 'string' ? insert : '')).join('')
-        : child instanceof Y.XmlElement
-          ? plainText(child)
-          : '',
-    )
-    .join('');
+  const parts: string[] = [];
+  const stack: (Y.XmlElement | Y.XmlText | Y.XmlHook)[] = node.toArray().reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item instanceof Y.XmlText) {
+      for (const { insert } of item.toDelta() as { insert: unknown }[]) if (typeof insert === 'string') parts.push(insert);
+    } else if (item instanceof Y.XmlElement) {
+      stack.push(...item.toArray().reverse());
+    }
+  }
+  return parts.join('');
 }
 
 /** A document's initial content: a heading per section, then its paragraphs (for new and demo documents). */

@@ -83,7 +83,7 @@ export class CommitmentsRepository {
       ? 'c.framework_id, length(c.reference), c.reference'
       : '(SELECT code FROM frameworks f WHERE f.id = c.framework_id), length(c.reference), c.reference';
     const [rows, counted] = await Promise.all([
-      db.query(
+      db.query<CommitmentView[]>(
         `WITH page AS (
            SELECT c.*, row_number() OVER () AS position FROM (
              SELECT c.* FROM commitments c ${condition} ORDER BY ${order} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}
@@ -93,8 +93,8 @@ export class CommitmentsRepository {
            FROM page c ${AGENCY_CODES}
           ORDER BY c.position`,
         params,
-      ) as Promise<CommitmentView[]>,
-      db.query(`SELECT count(*)::int AS total FROM commitments c ${condition}`, filterParams) as Promise<{ total: number }[]>,
+      ),
+      db.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM commitments c ${condition}`, filterParams),
     ]);
     return { items: rows, total: counted[0]?.total ?? 0 };
   }

@@ -92,11 +92,10 @@ export class CollabProvider {
 
   private readonly onDisconnect = () => {
     this.setStatus('offline');
-    awarenessProtocol.removeAwarenessStates(
-      this.awareness,
-      [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID),
-      this,
-    );
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
+    // Forget their clocks too, so that the states the server sends on the next join are taken whatever their clock.
+    for (const id of others) this.awareness.meta.delete(id);
   };
 
   private readonly onSync = (documentId: string, payload: string) => {
