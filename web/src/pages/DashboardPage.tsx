@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Grid, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Center, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { StateBadge, StatusBadge } from '../components/Badges';
 import { ChangeList } from '../components/ChangeList';
@@ -21,6 +21,12 @@ export function DashboardPage() {
   useLiveChanges((frameworks.data?.items ?? []).map((f) => f.id));
 
   const loaded = grids.map((g) => g.data).filter((g): g is AccountabilityGrid => Boolean(g));
+  const gridsPending = frameworks.isPending || grids.some((g) => g.isPending);
+  const waiting = (
+    <Center p="md">
+      <Loader size="sm" aria-label="Loading the reporting cycles" />
+    </Center>
+  );
   const due = loaded.flatMap((grid) =>
     grid.rows.flatMap((row) =>
       row.cells.filter((cell) => cell.agency === agency && OPEN.includes(cell.state)).map((cell) => ({ grid, row, cell })),
@@ -42,7 +48,9 @@ export function DashboardPage() {
               <Title order={3} size="h4" mb="xs">
                 Reports due for {agency} in the current cycles
               </Title>
-              {due.length === 0 ? (
+              {gridsPending ? (
+                waiting
+              ) : due.length === 0 ? (
                 <Text c="dimmed">Nothing is due: every report of {agency} in the current cycles is submitted.</Text>
               ) : (
                 <Table.ScrollContainer minWidth={420}>
@@ -82,7 +90,9 @@ export function DashboardPage() {
               <Title order={3} size="h4" mb="xs">
                 Awaiting {agency}&apos;s review
               </Title>
-              {toReview.length === 0 ? (
+              {gridsPending ? (
+                waiting
+              ) : toReview.length === 0 ? (
                 <Text c="dimmed">No submitted report awaits {agency} as lead agency.</Text>
               ) : (
                 <Stack gap="xs" aria-label="Reports awaiting review">
