@@ -8,8 +8,10 @@ import { CollaborationModule } from './collaboration/collaboration.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DigestsModule } from './digests/digests.module';
 import { FrameworksModule } from './frameworks/frameworks.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { ReportingModule } from './reporting/reporting.module';
 
 @Module({})
@@ -40,6 +42,8 @@ export class AppModule {
         AgenciesModule,
         FrameworksModule,
         ReportingModule,
+        MailModule,
+        DigestsModule,
         HealthModule,
       ],
     };

@@ -161,6 +161,8 @@ const TABLE: { [A in Action]: Row<A> } = {
       secretariat: everywhere(true),
     },
   },
+  'digests.run': { subject: null, expected: secretariatOnly('Only the secretariat can run digests by hand.') },
+  'mail.read': { subject: null, expected: secretariatOnly('Only the secretariat can read the mail outbox.') },
 };
 
 const cases = (Object.keys(TABLE) as Action[]).flatMap((action) =>

@@ -51,6 +51,8 @@ interface Subjects {
   'commitmentReport.edit': CommitmentReportSubject;
   'activityNarrative.edit': NarrativeSubject;
   'users.manage': AgencySubject;
+  'digests.run': null;
+  'mail.read': null;
 }
 export type Action = keyof Subjects;
 
@@ -116,6 +118,9 @@ const RULES: { [A in Action]: Rule<Subjects[A]> } = {
     isSecretariat(user) ||
     (isFocalPoint(user) && user.agencyId === agency.agencyId) ||
     `Only ${agency.agencyCode}'s focal points or the secretariat can manage ${agency.agencyCode}'s users.`,
+
+  'digests.run': secretariatOnly('run digests by hand'),
+  'mail.read': secretariatOnly('read the mail outbox'),
 };
 
 function listCodes(codes: readonly string[]): string {

@@ -59,6 +59,19 @@ class EnvironmentVariables {
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true }, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3, { message: 'MAIL_FROM must be an address such as Concert <concert@example.org>' })
+  MAIL_FROM = 'Concert <concert@localhost>';
+
+  /** Background jobs (digest scheduler, reminders, mail delivery): on by default, off by default under NODE_ENV=test. */
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'JOBS must be on or off' })
+  JOBS?: 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -81,6 +94,11 @@ export class AppConfig {
   readonly logLevel: LogLevel;
   readonly demoPassword: string;
   readonly redisUrl: string | undefined;
+  /** Unset: no mail leaves; the outbox is the mailbox the secretariat reads (GET /api/admin/mail). */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Whether this process runs pg-boss (digest and reminder schedule) and the outbox delivery loop. */
+  readonly jobs: boolean;
 
   constructor(env: EnvironmentVariables) {
     this.production = env.NODE_ENV === 'production';
@@ -94,6 +112,9 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.demoPassword = env.DEMO_PASSWORD;
     this.redisUrl = env.REDIS_URL;
+    this.smtpUrl = env.SMTP_URL;
+    this.mailFrom = env.MAIL_FROM;
+    this.jobs = (env.JOBS ?? (env.NODE_ENV === 'test' ? 'off' : 'on')) === 'on';
   }
 
   /** Reads and validates the environment; throws ConfigError naming every bad variable. */

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../database/transactions';
+
+export interface ReminderRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  agencyCode: string;
+  localDate: string;
+  commitmentId: string;
+  reference: string;
+  cycleLabel: string;
+  dueOn: string;
+  daysLeft: number;
+}
+
+/** Days before the due date a reminder goes out (negative: after it, as overdue). */
+export const REMINDER_DAYS = [7, 1, -1] as const;
+
+@Injectable()
+export class RemindersRepository {
+  /**
+   * Focal points whose local hour has come on a day a report of their agency is due in 7 days, due tomorrow or was
+   * due yesterday, without a submitted or accepted report; one reminder mail per (focal point, local day), so each
+   * reminder goes once. Their digest hour and time zone are used (07:00 UTC without preferences).
+   */
+  due(db: Db, asOf: Date): Promise<ReminderRow[]> {
+    return db.query(
+      `WITH fp AS (
+         SELECT u.id AS user_id, u.email, u.display_name, u.agency_id, a.code AS agency_code, COALESCE(p.hour, 7) AS hour,
+                ($1::timestamptz AT TIME ZONE COALESCE(p.time_zone, 'UTC')) AS now_local
+           FROM users u
+           JOIN agencies a ON a.id = u.agency_id
+           LEFT JOIN digest_preferences p ON p.user_id = u.id
+          WHERE u.active AND u.role = 'focal_point'
+       )
+       SELECT fp.user_id AS "userId", fp.email, fp.display_name AS "displayName", fp.agency_code AS "agencyCode",
+              to_char(fp.now_local, 'YYYY-MM-DD') AS "localDate", c.id AS "commitmentId", c.reference,
+              rc.label AS "cycleLabel", to_char(rc.due_on, 'YYYY-MM-DD') AS "dueOn", (rc.due_on - fp.now_local::date) AS "daysLeft"
+         FROM fp
+         JOIN commitment_agencies ca ON ca.agency_id = fp.agency_id
+         JOIN commitments c ON c.id = ca.commitment_id AND c.archived_at IS NULL
+         JOIN reporting_cycles rc ON rc.framework_id = c.framework_id AND rc.archived_at IS NULL
+                                  AND (rc.due_on - fp.now_local::date) = ANY($2::int[])
+        WHERE extract(hour FROM fp.now_local) >= fp.hour
+          AND NOT EXISTS (SELECT 1 FROM activity_reports ar WHERE ar.commitment_id = c.id AND ar.agency_id = fp.agency_id
+                             AND ar.cycle_id = rc.id AND ar.state IN ('submitted', 'accepted'))
+          AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.dedupe_key = 'reminder:' || fp.user_id || ':' || to_char(fp.now_local, 'YYYY-MM-DD'))
+        ORDER BY fp.user_id, rc.due_on, length(c.reference), c.reference`,
+      [asOf, REMINDER_DAYS],
+    );
+  }
+}

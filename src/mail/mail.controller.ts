@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { CurrentUser, type Principal } from '../common/principal';
+import { MailQuery } from './mail.dto';
+import { MailboxService } from './mailbox.service';
+import type { MailSummary, MailView } from './outbox.repository';
+
+@ApiTags('mail')
+@Controller('admin/mail')
+export class MailController {
+  constructor(private readonly mailbox: MailboxService) {}
+
+  @Get()
+  list(@CurrentUser() user: Principal, @Query() query: MailQuery): Promise<Page<MailSummary>> {
+    return this.mailbox.list(user, query);
+  }
+
+  @Get(':id')
+  get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<MailView> {
+    return this.mailbox.get(user, id);
+  }
+}

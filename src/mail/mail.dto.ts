@@ -1,0 +1,13 @@
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import type { MailKind, MailStatus } from './outbox.repository';
+
+export class MailQuery extends PageQuery {
+  @IsOptional()
+  @IsIn(['pending', 'sent', 'failed', 'held'])
+  status?: MailStatus;
+
+  @IsOptional()
+  @IsIn(['digest', 'reminder', 'invitation', 'password_reset'])
+  kind?: MailKind;
+}
