@@ -14,6 +14,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { FrameworkPage } from './pages/FrameworkPage';
 import { FrameworksPage } from './pages/FrameworksPage';
 import { LoginPage } from './pages/LoginPage';
+import { MailboxPage } from './pages/MailboxPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { UsersPage } from './pages/UsersPage';
@@ -30,6 +31,8 @@ const router = createBrowserRouter([
       { path: '/changes', element: <ChangesPage /> },
       { path: '/settings', element: <SettingsPage /> },
       { path: '/users', element: <UsersPage /> },
+      { path: '/mailbox', element: <MailboxPage /> },
+      { path: '/mailbox/:id', element: <MailboxPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -77,6 +80,7 @@ function Shell() {
     { to: '/changes', label: 'History of changes' },
     { to: '/settings', label: 'Settings' },
     ...(session.user.role !== 'staff' ? [{ to: '/users', label: `${session.agency.code} users` }] : []),
+    ...(session.user.role === 'secretariat' ? [{ to: '/mailbox', label: 'Outgoing mail' }] : []),
   ];
   const logout = async () => {
     await api.post('/auth/logout');

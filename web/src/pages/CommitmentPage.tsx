@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { StateBadge, StatusBadge } from '../components/Badges';
 import { ChangeList } from '../components/ChangeList';
+import { FollowButton } from '../components/FollowButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { IndicatorChart } from '../components/IndicatorChart';
 import { LiveEditor } from '../components/LiveEditor';
@@ -40,6 +41,7 @@ function CommitmentView({ commitment }: { commitment: Commitment }) {
             {commitment.reference}: {commitment.title}
           </Title>
           <StatusBadge status={commitment.status} />
+          <FollowButton targetType="commitment" targetId={commitment.id} />
         </Group>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { StateBadge, StatusBadge } from '../components/Badges';
 import { ChangeList } from '../components/ChangeList';
+import { FollowButton } from '../components/FollowButton';
 import { PageState } from '../components/PageState';
 import { formatDate, STATUS_LABEL } from '../lib/format';
 import { useLiveChanges } from '../lib/live';
@@ -20,7 +21,10 @@ export function FrameworkPage() {
       {(f) => (
         <Stack>
           <div>
-            <Title order={2}>{f.title}</Title>
+            <Group justify="space-between" align="flex-start">
+              <Title order={2}>{f.title}</Title>
+              <FollowButton targetType="framework" targetId={f.id} />
+            </Group>
             <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-line' }} lineClamp={4}>
               {f.description}
             </Text>
