@@ -50,7 +50,8 @@ export class CollabIoAdapter extends IoAdapter {
     for (const middleware of this.handshakeMiddleware) server.engine.use(onlyForHandshake(middleware));
     const [publisher, subscriber] = this.redisClients;
     // The adapter's parameter types lag behind node-redis 5's client type; the clients are what it expects.
-    if (publisher && subscriber) server.adapter(createAdapter(publisher, subscriber));
+    // A process that does not answer a server-side question within a second is not waited for longer.
+    if (publisher && subscriber) server.adapter(createAdapter(publisher, subscriber, { requestsTimeout: 1_000 }));
     return server;
   }
 

@@ -68,6 +68,11 @@ interface SocketData {
 type CollabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type CollabNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/** The namespace's server-to-server ask; typed loosely because its event map is the other processes', not ours. */
+interface ServerSideAsker {
+  serverSideEmitWithAck(event: string, ...args: unknown[]): Promise<unknown[]>;
+}
+
 class CollabFailure extends Error {
   constructor(
     readonly code: CollabErrorCode,
@@ -128,6 +133,12 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
     server.on('relay:update', (documentId: string, payload: string) =>
       this.registry.applyRemote(documentId, new Uint8Array(Buffer.from(payload, 'base64'))),
     );
+    // Another process opening a document asks who is already there, so its joiners see everyone at once.
+    server.on('relay:awareness-query', (documentId: string, answer: (payload: string) => void) => {
+      const document = this.registry.get(documentId);
+      const present = document?.loaded ? [...document.awareness.getStates().keys()] : [];
+      answer(document && present.length > 0 ? toBase64(encodeAwarenessUpdateOf(document, present)) : '');
+    });
     server.on('relay:awareness', (documentId: string, payload: string) => {
       const document = this.registry.get(documentId);
       if (document?.loaded) applyAwarenessUpdate(document.awareness, new Uint8Array(Buffer.from(payload, 'base64')), 'remote');
@@ -164,6 +175,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
         await socket.leave(documentRoom(id));
         throw error;
       }
+      if (this.config.redisUrl && document.connections.size === 1) await this.askOthersWhoIsThere(document);
       socket.data.documents.set(id, { access: decision.access, clientIds: new Set() });
       socket.emit('sync', id, toBase64(syncStep1Message(document.doc)));
       const states = [...document.awareness.getStates().keys()];
@@ -269,6 +281,17 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
 
   async handleDisconnect(socket: CollabSocket): Promise<void> {
     for (const documentId of [...(socket.data.documents?.keys() ?? [])]) await this.leaveDocument(socket, documentId);
+  }
+
+  private async askOthersWhoIsThere(document: LiveDocument): Promise<void> {
+    try {
+      const answers: unknown[] = await (this.server as unknown as ServerSideAsker).serverSideEmitWithAck('relay:awareness-query', document.id);
+      for (const answer of answers) {
+        if (typeof answer === 'string' && answer) applyAwarenessUpdate(document.awareness, new Uint8Array(Buffer.from(answer, 'base64')), 'remote');
+      }
+    } catch {
+      // A process that does not answer in time: its users appear with their next presence renewal.
+    }
   }
 
   /** Who is in a document right now (every process's clients, through the relayed awareness). */

@@ -32,27 +32,30 @@ export const COMPACT_AFTER_BYTES = 1024 * 1024;
 export class DocumentStore {
   constructor(private readonly transactions: Transactions) {}
 
+  /**
+   * The snapshot and every update still in the log, read in one snapshot of the database (a compaction committing
+   * in between would otherwise drop the updates it squashed from both reads).
+   */
   async load(documentId: string): Promise<StoredDocument | null> {
-    const db = this.transactions.db;
-    const [document]: { snapshot: Buffer | null; unavailableReason: string | null }[] = await db.query(
-      'SELECT snapshot, unavailable_reason AS "unavailableReason" FROM documents WHERE id = $1',
-      [documentId],
-    );
-    if (!document) return null;
-    const log: { update: Buffer }[] = await db.query(
-      `SELECT u.update FROM document_updates u JOIN documents d ON d.id = u.document_id
-        WHERE u.document_id = $1 AND u.id > d.snapshot_through ORDER BY u.id`,
-      [documentId],
-    );
-    const updates = [...(document.snapshot ? [document.snapshot] : []), ...log.map((row) => row.update)].map(
-      (bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-    );
-    return {
-      updates,
-      unavailableReason: document.unavailableReason,
-      logCount: log.length,
-      logBytes: log.reduce((sum, row) => sum + row.update.byteLength, 0),
-    };
+    return this.transactions.db.transaction('REPEATABLE READ', async (tx) => {
+      const [document]: { snapshot: Buffer | null; unavailableReason: string | null }[] = await tx.query(
+        'SELECT snapshot, unavailable_reason AS "unavailableReason" FROM documents WHERE id = $1',
+        [documentId],
+      );
+      if (!document) return null;
+      const log: { update: Buffer }[] = await tx.query('SELECT update FROM document_updates WHERE document_id = $1 ORDER BY id', [
+        documentId,
+      ]);
+      const updates = [...(document.snapshot ? [document.snapshot] : []), ...log.map((row) => row.update)].map(
+        (bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      );
+      return {
+        updates,
+        unavailableReason: document.unavailableReason,
+        logCount: log.length,
+        logBytes: log.reduce((sum, row) => sum + row.update.byteLength, 0),
+      };
+    });
   }
 
   /** Every update that arrived together, in one INSERT: one round trip however many editors sent them. */
@@ -71,15 +74,16 @@ export class DocumentStore {
    */
   async compact(documentId: string): Promise<boolean> {
     return this.transactions.run(async (tx) => {
-      const [locked]: { snapshot: Buffer | null; snapshotThrough: string }[] = await tx.query(
-        `SELECT snapshot, snapshot_through AS "snapshotThrough" FROM documents
-          WHERE id = $1 AND unavailable_reason IS NULL FOR UPDATE SKIP LOCKED`,
+      const [locked]: { snapshot: Buffer | null }[] = await tx.query(
+        `SELECT snapshot FROM documents WHERE id = $1 AND unavailable_reason IS NULL FOR UPDATE SKIP LOCKED`,
         [documentId],
       );
       if (!locked) return false;
+      // Every row in the log, not only those above the last snapshot's: ids are taken at INSERT, so another
+      // process's row can commit late with a lower id than one already squashed. Only the rows read are deleted.
       const log: { id: string; update: Buffer }[] = await tx.query(
-        'SELECT id, update FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id',
-        [documentId, locked.snapshotThrough],
+        'SELECT id, update FROM document_updates WHERE document_id = $1 ORDER BY id',
+        [documentId],
       );
       if (log.length === 0) return true;
       const doc = new Y.Doc({ gc: true });
@@ -89,13 +93,13 @@ export class DocumentStore {
           if (!decodeUpdateOrNull(update)) throw new Error('an undecodable update is in the log');
           Y.applyUpdate(doc, update);
         }
-        const through = log[log.length - 1].id;
+        const through = log[log.length - 1]!.id;
         await tx.query('UPDATE documents SET snapshot = $2, snapshot_through = $3 WHERE id = $1', [
           documentId,
           Buffer.from(Y.encodeStateAsUpdate(doc)),
           through,
         ]);
-        await tx.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, through]);
+        await tx.query('DELETE FROM document_updates WHERE id = ANY($1::bigint[])', [log.map((row) => row.id)]);
         return true;
       } finally {
         doc.destroy();

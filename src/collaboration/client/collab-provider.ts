@@ -26,6 +26,12 @@ export class CollabProvider {
   pending = 0;
   lastError: CollabError | null = null;
   private readonly listeners = new Set<() => void>();
+  /** Counts connections: an ack from an earlier one is not counted (socket.io drops those acks silently). */
+  private epoch = 0;
+  /** Whether this connection's join was acknowledged: from then on local edits are sent as they happen. */
+  private joined = false;
+  /** The server's state vector from its sync step 1, answered once the join says we may edit. */
+  private serverStateVector: Uint8Array | null = null;
 
   constructor(
     readonly socket: CollabSocket,
@@ -72,8 +78,12 @@ export class CollabProvider {
   }
 
   private readonly onConnect = () => {
+    const epoch = ++this.epoch;
+    this.joined = false;
+    this.serverStateVector = null;
     this.setStatus('joining');
     this.socket.emit('join', this.documentId, (ack: JoinAck) => {
+      if (epoch !== this.epoch) return;
       if (!ack.ok) {
         this.lastError = ack.error;
         this.setStatus('refused');
@@ -81,6 +91,14 @@ export class CollabProvider {
       }
       this.access = ack.access;
       this.readOnlyReason = ack.reason;
+      this.joined = true;
+      // The server's step 1 came before this ack, when we did not know yet whether we may edit: answer it now,
+      // with everything it lacks, edits typed while joining and while offline included.
+      if (this.access === 'edit' && this.serverStateVector) {
+        const reply = encoding.createEncoder();
+        syncProtocol.writeSyncStep2(reply, this.doc, this.serverStateVector);
+        this.send(encoding.toUint8Array(reply));
+      }
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep1(encoder, this.doc);
       this.send(encoding.toUint8Array(encoder));
@@ -91,6 +109,10 @@ export class CollabProvider {
   };
 
   private readonly onDisconnect = () => {
+    this.epoch++;
+    this.joined = false;
+    // Acks of this connection will never come; what they covered is sent again by the sync on reconnect.
+    this.pending = 0;
     this.setStatus('offline');
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
@@ -100,7 +122,14 @@ export class CollabProvider {
 
   private readonly onSync = (documentId: string, payload: string) => {
     if (documentId !== this.documentId) return;
-    const decoder = decoding.createDecoder(fromBase64(payload));
+    const bytes = fromBase64(payload);
+    const peek = decoding.createDecoder(bytes);
+    if (!this.joined && decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep1) {
+      // Before the join ack: keep the server's state vector, answered once we know we may edit.
+      this.serverStateVector = decoding.readVarUint8Array(peek);
+      return;
+    }
+    const decoder = decoding.createDecoder(bytes);
     const encoder = encoding.createEncoder();
     const kind = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
     // The server's step 1 asks for what we have that it lacks: edits made while offline, say.
@@ -127,7 +156,8 @@ export class CollabProvider {
   };
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === this || !this.socket.connected || this.status === 'joining' || this.access !== 'edit') return;
+    // Before the join ack (and while offline) edits stay in the doc: the step 2 answered at the ack carries them.
+    if (origin === this || !this.socket.connected || !this.joined || this.access !== 'edit') return;
     const encoder = encoding.createEncoder();
     syncProtocol.writeUpdate(encoder, update);
     this.send(encoding.toUint8Array(encoder));
@@ -141,8 +171,10 @@ export class CollabProvider {
   };
 
   private send(message: Uint8Array): void {
+    const epoch = this.epoch;
     this.pending++;
     this.socket.emit('sync', this.documentId, toBase64(message), (ack) => {
+      if (epoch !== this.epoch) return;
       this.pending--;
       if (!ack.ok) this.lastError = ack.error;
       for (const listener of this.listeners) listener();

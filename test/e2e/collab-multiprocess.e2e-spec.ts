@@ -1,0 +1,230 @@
+import { spawnSync } from 'node:child_process';
+import * as Y from 'yjs';
+import { DocumentRegistry } from '../../src/collaboration/document-registry';
+import type { PresenceUser } from '../../src/collaboration/protocol';
+import type { ApiClient } from '../support/api-client';
+import { CollabClient } from '../support/collab-client';
+import { createTestDatabase, startTestServer, type TestApp } from '../support/test-app';
+
+/**
+ * Issue 3, item 11: two server processes sharing PostgreSQL and Redis serve one document. Each is a real app with
+ * its own HTTP server, socket.io server, document registry and database pool; only the database and Redis are
+ * shared, as between two processes.
+ */
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * Whether Redis answers at `url`, decided before the suite is declared (Jest needs to know whether to skip it), so
+ * synchronously: a child process tries the TCP connection.
+ */
+function reachable(url: string): boolean {
+  const { hostname, port } = new URL(url);
+  const probe = `const s = require('node:net').createConnection({ host: ${JSON.stringify(hostname)}, port: ${Number(port || 6379)} });
+    s.setTimeout(1000); s.on('connect', () => process.exit(0)); s.on('error', () => process.exit(1)); s.on('timeout', () => process.exit(1));`;
+  return spawnSync(process.execPath, ['-e', probe], { timeout: 5_000 }).status === 0;
+}
+
+const redisUp = reachable(REDIS_URL);
+const redisRequired = process.env.REQUIRE_REDIS === '1';
+if (!redisUp && !redisRequired) {
+  console.log(`collab-multiprocess skipped: Redis is not reachable at ${REDIS_URL} (REQUIRE_REDIS=1 makes this a failure).`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!(await predicate())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
+    await sleep(20);
+  }
+}
+
+interface StoredRow {
+  update: Buffer;
+  userId: string;
+}
+
+/** The Yjs client ids whose insertions or deletions an update carries. */
+function authorsOf(update: Uint8Array): number[] {
+  const decoded = Y.decodeUpdate(update);
+  return [...new Set([...decoded.structs.map((struct) => struct.id.client), ...decoded.ds.clients.keys()])];
+}
+
+(redisUp || redisRequired ? describe : describe.skip)('two server processes sharing PostgreSQL and Redis', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let a: TestApp;
+  let b: TestApp;
+  const open: CollabClient[] = [];
+  const connect = (server: TestApp, api: ApiClient, documentId: string) => {
+    const replica = CollabClient.connect(server.baseUrl, api, documentId);
+    open.push(replica);
+    return replica;
+  };
+  const leave = (replica: CollabClient) => {
+    open.splice(open.indexOf(replica), 1);
+    replica.close();
+  };
+
+  beforeAll(async () => {
+    if (!redisUp) throw new Error(`REQUIRE_REDIS=1 but Redis is not reachable at ${REDIS_URL}`);
+    database = await createTestDatabase();
+    a = await startTestServer(database.url, { overrides: { REDIS_URL } });
+    b = await startTestServer(database.url, { overrides: { REDIS_URL } });
+    for (const server of [a, b]) server.app.get(DocumentRegistry).unloadAfterMs = 20;
+  });
+  afterEach(() => {
+    for (const replica of open.splice(0)) replica.close();
+  });
+  afterAll(async () => {
+    for (const replica of open.splice(0)) replica.close();
+    await b?.close();
+    await a?.close();
+    await database?.drop();
+  });
+
+  async function setting() {
+    const commitment = await a.factory.commitment({ lead: ['FAO', 'ILO'], contributing: ['WFP'] });
+    const faoUser = await a.factory.user({ agency: 'FAO' });
+    const wfpUser = await a.factory.user({ agency: 'WFP' });
+    const iloUser = await a.factory.user({ agency: 'ILO' });
+    return {
+      documentId: commitment.reportDocumentId,
+      faoUser,
+      wfpUser,
+      // Each logs in on the process its browser talks to; sessions live in PostgreSQL, shared by both.
+      faoOnA: await a.as(faoUser.email),
+      wfpOnB: await b.as(wfpUser.email),
+      iloOnB: await b.as(iloUser.email),
+    };
+  }
+
+  const storedRows = async (documentId: string): Promise<StoredRow[]> =>
+    a.dataSource.query('SELECT update, user_id AS "userId" FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
+
+  function rebuild(rows: StoredRow[]): string {
+    const doc = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.update));
+    const content = doc.getXmlFragment('default').toJSON();
+    doc.destroy();
+    return content;
+  }
+
+  it('a client on each process co-edits; each process stores only its own clients\' updates; together they rebuild the document', async () => {
+    const { documentId, faoUser, wfpUser, faoOnA, wfpOnB } = await setting();
+    const onA = connect(a, faoOnA, documentId);
+    const onB = connect(b, wfpOnB, documentId);
+    await Promise.all([onA.synced(), onB.synced()]);
+
+    onA.type('FAO through process A.');
+    await onB.until((c) => c.plain() === 'FAO through process A.', 'B\'s client sees the edit made through A');
+    onB.type('WFP through process B.');
+    await onA.until((c) => c.plain() === 'FAO through process A.\nWFP through process B.', 'A\'s client sees the edit made through B');
+
+    // Both type at once.
+    for (let i = 0; i < 10; i++) {
+      onA.type(`A${i}`);
+      onB.type(`B${i}`);
+      await sleep(3);
+    }
+    await waitFor(() => onA.text.toJSON() === onB.text.toJSON() && onA.plain().split('\n').length === 22, 'both replicas converge');
+    await Promise.all([onA.durable(), onB.durable()]);
+    expect([onA.provider.lastError, onB.provider.lastError]).toEqual([null, null]);
+    const content = onA.text.toJSON();
+
+    // Each process's in-memory copy follows the other's edits.
+    const inMemory = [a, b].map((server) => server.app.get(DocumentRegistry).get(documentId)?.doc.getXmlFragment('default').toJSON());
+    expect(inMemory).toEqual([content, content]);
+
+    // Each process stored what its own client sent, once: FAO's edits only by A (as FAO), WFP's only by B.
+    const rows = await storedRows(documentId);
+    const byUser = (userId: string) => rows.filter((row) => row.userId === userId);
+    expect(byUser(faoUser.id).length).toBeGreaterThanOrEqual(11);
+    expect(byUser(wfpUser.id).length).toBeGreaterThanOrEqual(11);
+    expect(byUser(faoUser.id).length + byUser(wfpUser.id).length).toBe(rows.length);
+    expect([...new Set(byUser(faoUser.id).flatMap((row) => authorsOf(new Uint8Array(row.update))))]).toEqual([onA.doc.clientID]);
+    expect([...new Set(byUser(wfpUser.id).flatMap((row) => authorsOf(new Uint8Array(row.update))))]).toEqual([onB.doc.clientID]);
+    // Together, the two processes' updates rebuild the document.
+    expect(rebuild(rows)).toBe(content);
+  });
+
+  it('a third client joining process B after edits through A sees everything, from B\'s memory and from the database', async () => {
+    const { documentId, faoOnA, wfpOnB, iloOnB } = await setting();
+    const onA = connect(a, faoOnA, documentId);
+    const onB = connect(b, wfpOnB, documentId);
+    await Promise.all([onA.synced(), onB.synced()]);
+    for (let i = 0; i < 5; i++) onA.type(`through A ${i}`);
+    await onA.durable();
+    await onB.until((c) => c.text.toJSON() === onA.text.toJSON(), 'B\'s client follows');
+
+    // B holds the document in memory (its own client is in it): the newcomer is served from that copy.
+    expect(b.app.get(DocumentRegistry).get(documentId)?.loaded).toBe(true);
+    const third = connect(b, iloOnB, documentId);
+    await third.synced();
+    expect(third.text.toJSON()).toBe(onA.text.toJSON());
+    onA.type('after the third client joined');
+    await third.until((c) => c.plain().endsWith('after the third client joined'), 'the third client follows A live');
+
+    // B drops its copy once its clients leave; A goes on; a newcomer on B loads from the database.
+    leave(onB);
+    leave(third);
+    await waitFor(() => b.app.get(DocumentRegistry).get(documentId) === undefined, 'B unloads the document');
+    onA.type('while B held nothing');
+    await onA.durable();
+    const fourth = connect(b, iloOnB, documentId);
+    await fourth.synced();
+    expect(fourth.text.toJSON()).toBe(onA.text.toJSON());
+    expect(fourth.plain().split('\n')).toHaveLength(7);
+  });
+
+  it('presence of a user on A is visible to a client on B, as the server records it, and goes when the user leaves', async () => {
+    const { documentId, faoUser, wfpUser, faoOnA, wfpOnB } = await setting();
+    const onB = connect(b, wfpOnB, documentId);
+    await onB.synced();
+    // An editor publishes its state once it has one (TipTap's caret does at once); until then a client is not listed.
+    onB.provider.awareness.setLocalStateField('cursor', null);
+    const onA = connect(a, faoOnA, documentId);
+    await onA.synced();
+
+    // A client that claims to be someone else: the server stamps its own record of the user.
+    onA.provider.awareness.setLocalState({ cursor: { anchor: 3, head: 5 }, user: { userId: 'mallory', name: 'Mallory', agency: 'UNESCO' } });
+    const stateOfA = () => onB.provider.awareness.getStates().get(onA.doc.clientID) as { cursor?: unknown; user?: PresenceUser } | undefined;
+    await waitFor(() => stateOfA()?.cursor !== undefined, 'B\'s client sees A\'s cursor');
+    expect(stateOfA()).toEqual({
+      cursor: { anchor: 3, head: 5 },
+      user: { userId: faoUser.id, name: faoUser.displayName, agency: 'FAO', color: expect.stringMatching(/^#[0-9a-f]{6}$/) },
+    });
+
+    // REST presence asked of B lists the user connected to A (and B's own).
+    await waitFor(async () => {
+      const response = await wfpOnB.get(`/api/documents/${documentId}/presence`);
+      return response.status === 200 && response.body.items.some((user: PresenceUser) => user.userId === faoUser.id);
+    }, 'B\'s presence list includes the FAO user on A');
+    const presence = await wfpOnB.get(`/api/documents/${documentId}/presence`);
+    expect(presence.body.items.map((user: PresenceUser) => user.agency).sort()).toEqual(['FAO', 'WFP']);
+    expect(presence.body.items.map((user: PresenceUser) => user.userId).sort()).toEqual([faoUser.id, wfpUser.id].sort());
+
+    leave(onA);
+    await waitFor(() => stateOfA() === undefined, 'A\'s state leaves B\'s client when A\'s user leaves');
+    await waitFor(async () => (await wfpOnB.get(`/api/documents/${documentId}/presence`)).body.items.length === 1, 'B\'s presence list drops the FAO user');
+  });
+
+  it('a client opening the document on B sees who is already there through A', async () => {
+    const { documentId, faoUser, faoOnA, wfpOnB } = await setting();
+    const onA = connect(a, faoOnA, documentId);
+    await onA.synced();
+    onA.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
+    await sleep(100);
+
+    // B has not opened this document yet: its newcomer must still learn of the FAO user present through A.
+    expect(b.app.get(DocumentRegistry).get(documentId)).toBeUndefined();
+    const onB = connect(b, wfpOnB, documentId);
+    await onB.synced();
+    await waitFor(
+      () => (onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: PresenceUser } | undefined)?.user?.userId === faoUser.id,
+      'the newcomer on B sees the FAO user present on A',
+      3_000,
+    );
+  });
+});
