@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
 import { ChangesModule } from './changes/changes.module';
 import { CollaborationModule } from './collaboration/collaboration.module';
 import { AppConfig } from './config/app-config';
@@ -38,6 +39,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         ChangesModule,
         CollaborationModule,
+        AuditModule,
         AccountsModule,
         AgenciesModule,
         FrameworksModule,

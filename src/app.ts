@@ -5,14 +5,19 @@ import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import session from 'express-session';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import passport from 'passport';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { AccountSessions } from './accounts/account-sessions';
+import { ApiTokens } from './accounts/api-tokens.service';
+import { bearerAuthentication } from './accounts/bearer-authentication';
 import { CachedPgSessionStore } from './accounts/session-store';
 import { AppModule } from './app.module';
 import { CollabIoAdapter } from './collaboration/collab-io.adapter';
+import { contentSecurityPolicy, refuseCrossSiteWrites } from './common/csrf';
 import { AllExceptionsFilter } from './common/exception.filter';
 import { createValidationPipe, refuseNulCharacters } from './common/validation';
 import { type AppConfig } from './config/app-config';
@@ -48,11 +53,21 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.useBodyParser('json', { limit: '1mb' });
   app.use(refuseNulCharacters);
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(config.publicUrl) },
+      // Swagger UI and the client load nothing cross-origin; HSTS only where the cookies are Secure (HTTPS).
+      hsts: config.secureCookies,
+    }),
+  );
+  app.use(refuseCrossSiteWrites(config.publicUrl));
 
   const pool = (app.get(DataSource).driver as PostgresDriver).master as Pool;
+  const sessionStore = new CachedPgSessionStore(pool);
+  app.get(AccountSessions).useStore(sessionStore);
   const sessions = session({
     name: SESSION_COOKIE,
-    store: new CachedPgSessionStore(pool),
+    store: sessionStore,
     secret: config.sessionSecret,
     resave: false,
     saveUninitialized: false,
@@ -60,6 +75,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   const authentication = [sessions, passport.initialize(), passport.session()];
   for (const middleware of authentication) app.use(middleware);
+  // After the session: a Bearer token decides who the request is. Not in `authentication`: sockets never take tokens.
+  app.use(bearerAuthentication(app.get(ApiTokens)));
 
   // The live rooms authenticate their handshake with the same session cookie.
   const sockets = new CollabIoAdapter(app, config, authentication as never);

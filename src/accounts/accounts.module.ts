@@ -1,20 +1,28 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
+import { AccountLifecycle } from './account-lifecycle.service';
+import { AccountSessions } from './account-sessions';
+import { AccountTokensRepository } from './account-tokens.repository';
+import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokens } from './api-tokens.service';
 import { AuthController } from './auth.controller';
 import { SessionGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
+import { LoginThrottle } from './login-throttle';
 import { PrincipalCache } from './principal-cache';
 import { SessionSerializer } from './session.serializer';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
 
 @Module({
-  imports: [PassportModule.register({ session: true }), AgenciesModule],
-  controllers: [AuthController, UsersController],
+  imports: [PassportModule.register({ session: true }), AgenciesModule, AuditModule, MailModule],
+  controllers: [AuthController, UsersController, ApiTokensController],
   providers: [
     AuthService,
     LocalStrategy,
@@ -22,8 +30,13 @@ import { AgenciesModule } from '../agencies/agencies.module';
     PrincipalCache,
     UsersRepository,
     UsersService,
+    AccountSessions,
+    AccountTokensRepository,
+    AccountLifecycle,
+    ApiTokens,
+    LoginThrottle,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [UsersRepository, PrincipalCache],
+  exports: [UsersRepository, PrincipalCache, AccountSessions, ApiTokens],
 })
 export class AccountsModule {}

@@ -1,15 +1,19 @@
-import { Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, type Principal, Public } from '../common/principal';
-import { LoginDto } from './auth.dto';
+import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.service';
+import { AcceptInvitationDto, LoginDto, PasswordResetDto, PasswordResetRequestDto } from './auth.dto';
 import { LoginGuard } from './auth.guards';
 import { AuthService, type SessionView } from './auth.service';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly lifecycle: AccountLifecycle,
+  ) {}
 
   @Public()
   @Post('login')
@@ -30,9 +34,36 @@ export class AuthController {
   @HttpCode(204)
   async logout(@Req() request: Request): Promise<void> {
     const sessionId = request.sessionID;
+    await this.auth.loggedOut(request.user as Principal | undefined, request.ip);
     await new Promise<void>((resolve, reject) => request.logout((error: unknown) => (error ? reject(asError(error)) : resolve())));
     await new Promise<void>((resolve, reject) => request.session.destroy((error: unknown) => (error ? reject(asError(error)) : resolve())));
     await this.auth.sessionEnded(sessionId);
+  }
+
+  /** Sets the invited user's password, creates the account and signs in (a fresh session). */
+  @Public()
+  @Post('invitations/accept')
+  @HttpCode(200)
+  async acceptInvitation(@Req() request: Request, @Body() body: AcceptInvitationDto): Promise<SessionView> {
+    const email = await this.lifecycle.acceptInvitation(body.token, body.password, request.ip);
+    const principal = await this.auth.principalOf(email);
+    await new Promise<void>((resolve, reject) => request.logIn(principal, (error: unknown) => (error ? reject(asError(error)) : resolve())));
+    return this.auth.describe(principal);
+  }
+
+  /** 202 with the same body whether or not the address has an account. */
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  requestPasswordReset(@Req() request: Request, @Body() body: PasswordResetRequestDto): Promise<AcceptedRequest> {
+    return this.lifecycle.requestPasswordReset(body.email, request.ip);
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  resetPassword(@Req() request: Request, @Body() body: PasswordResetDto): Promise<void> {
+    return this.lifecycle.resetPassword(body.token, body.password, request.ip);
   }
 }
 

@@ -61,6 +61,12 @@ export class CachedPgSessionStore extends PgStore {
     super.destroy(sid, ((error?: unknown) => callback?.(error)) as () => void);
   }
 
+  /** Forgets a session another process ended (its row is already gone), so that this process stops reading it. */
+  evict(sid: string): void {
+    this.reads.delete(sid);
+    this.touchedAt.delete(sid);
+  }
+
   override touch(sid: string, data: session.SessionData, callback?: Callback): void {
     if (this.touchedAt.has(sid)) return callback?.();
     this.touchedAt.set(sid, Date.now());

@@ -1,18 +1,37 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
-import { UsersQuery } from './users.dto';
+import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.service';
+import { InviteUserDto, UpdateUserDto, UsersQuery } from './users.dto';
 import { type UserView, UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly lifecycle: AccountLifecycle,
+  ) {}
 
   /** An agency's users: its focal points see their own agency's, the secretariat every agency's. */
   @Get()
   list(@CurrentUser() user: Principal, @Query() query: UsersQuery): Promise<Page<UserView>> {
     return this.users.list(user, query);
+  }
+
+  /** Change role, deactivate (`active: false`: sessions and sockets end at once) or reactivate. */
+  @Patch(':id')
+  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() change: UpdateUserDto): Promise<UserView> {
+    return this.users.update(user, id, change);
+  }
+
+  /** 202 with the same body whether or not the address already has an account. */
+  @Post('invitations')
+  @HttpCode(202)
+  invite(@CurrentUser() user: Principal, @Body() invitation: InviteUserDto, @Req() request: Request): Promise<AcceptedRequest> {
+    return this.lifecycle.invite(user, invitation, request.ip);
   }
 }

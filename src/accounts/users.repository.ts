@@ -11,6 +11,17 @@ export interface LoginCandidate extends Principal {
   agencyName: string;
 }
 
+export interface ManagedUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  version: number;
+  agencyId: string;
+  agencyCode: string;
+}
+
 const PRINCIPAL_COLUMNS = `
   u.id AS "userId", u.email, u.display_name AS "displayName", u.role,
   u.agency_id AS "agencyId", a.code AS "agencyCode"`;
@@ -45,6 +56,28 @@ export class UsersRepository {
     return repository.save(
       repository.create({ ...user, email: user.email.trim().toLowerCase(), demo: user.demo ?? false, active: true, version: 1 }),
     );
+  }
+
+  /** A user with their agency's code, whatever their state: what managing them needs. */
+  async findManaged(db: Db, userId: string): Promise<ManagedUser | null> {
+    const rows: ManagedUser[] = await db.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.version, u.agency_id AS "agencyId", a.code AS "agencyCode"
+         FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
+      [userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async emailTaken(db: Db, email: string): Promise<{ id: string; active: boolean; demo: boolean } | null> {
+    const rows: { id: string; active: boolean; demo: boolean }[] = await db.query(
+      `SELECT id, active, demo FROM users WHERE email = $1`,
+      [email.trim().toLowerCase()],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setPassword(tx: Db, userId: string, passwordHash: string): Promise<void> {
+    await tx.query(`UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
   }
 
   async listByAgency(db: Db, agencyId: string): Promise<User[]> {

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AgenciesRepository } from '../agencies/agencies.repository';
-import { InvalidInputError } from '../common/errors';
+import { AuditTrail } from '../audit/audit.service';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { Transactions } from '../database/transactions';
+import { updateVersioned } from '../database/versioned-update';
+import { AccountSessions } from './account-sessions';
+import { PrincipalCache } from './principal-cache';
 import type { Role } from './role';
-import { UsersQuery } from './users.dto';
-import { UsersRepository } from './users.repository';
+import { User } from './user.entity';
+import { UpdateUserDto, UsersQuery } from './users.dto';
+import { type ManagedUser, UsersRepository } from './users.repository';
 
 export interface UserView {
   id: string;
@@ -15,6 +20,7 @@ export interface UserView {
   displayName: string;
   role: Role;
   active: boolean;
+  version: number;
 }
 
 @Injectable()
@@ -23,6 +29,9 @@ export class UsersService {
     private readonly transactions: Transactions,
     private readonly users: UsersRepository,
     private readonly agencies: AgenciesRepository,
+    private readonly sessions: AccountSessions,
+    private readonly principals: PrincipalCache,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(user: Principal, query: UsersQuery): Promise<Page<UserView>> {
@@ -31,7 +40,43 @@ export class UsersService {
     if (!agency) throw new InvalidInputError('agency', `agency: no agency has the code ${query.agency}.`);
     authorize(user, 'users.manage', { agencyId: agency.id, agencyCode: agency.code });
     const all = await this.users.listByAgency(db, agency.id);
-    const items = all.slice(query.offset, query.offset + query.limit).map(({ id, email, displayName, role, active }) => ({ id, email, displayName, role, active }));
+    const items = all.slice(query.offset, query.offset + query.limit).map(toView);
     return { items, total: all.length };
   }
+
+  /**
+   * Role changes, deactivation and reactivation, within the manager's own agency (the secretariat: any). A
+   * deactivation ends the user's sessions and sockets in the same transaction's commit.
+   */
+  async update(user: Principal, userId: string, change: UpdateUserDto): Promise<UserView> {
+    const updated = await this.transactions.run(async (tx) => {
+      const target = await this.users.findManaged(tx, userId);
+      if (!target) throw new NotFoundError('user', userId);
+      authorize(user, 'users.manage', { agencyId: target.agencyId, agencyCode: target.agencyCode });
+      if (target.role === 'secretariat' || change.role === 'secretariat') authorize(user, 'users.manageSecretariat', null);
+      const roleChanges = change.role !== undefined && change.role !== target.role;
+      const activeChanges = change.active !== undefined && change.active !== target.active;
+      if (target.id === user.userId && (roleChanges || activeChanges)) {
+        throw new ForbiddenError('You cannot change your own role or deactivate your own account; ask another manager.');
+      }
+      const after = await updateVersioned(tx, User, 'user', userId, change.version, {
+        ...(change.role !== undefined && { role: change.role }),
+        ...(change.active !== undefined && { active: change.active }),
+      });
+      const base = { actorUserId: user.userId, subjectUserId: target.id, agencyId: target.agencyId, email: target.email };
+      if (roleChanges) await this.audit.record({ ...base, action: 'user.role_changed', details: { from: target.role, to: change.role } }, tx);
+      if (activeChanges && change.active === false) {
+        const ended = await this.sessions.endAll(tx, target.id);
+        await this.audit.record({ ...base, action: 'user.deactivated', details: { sessionsEnded: ended } }, tx);
+      }
+      if (activeChanges && change.active === true) await this.audit.record({ ...base, action: 'user.reactivated' }, tx);
+      return after;
+    });
+    this.principals.forget(userId);
+    return toView(updated);
+  }
+}
+
+function toView({ id, email, displayName, role, active, version }: User | ManagedUser): UserView {
+  return { id, email, displayName, role, active, version };
 }

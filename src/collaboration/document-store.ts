@@ -93,7 +93,7 @@ export class DocumentStore {
           if (!decodeUpdateOrNull(update)) throw new Error('an undecodable update is in the log');
           Y.applyUpdate(doc, update);
         }
-        const through = log[log.length - 1]!.id;
+        const through = log[log.length - 1].id;
         await tx.query('UPDATE documents SET snapshot = $2, snapshot_through = $3 WHERE id = $1', [
           documentId,
           Buffer.from(Y.encodeStateAsUpdate(doc)),

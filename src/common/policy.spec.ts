@@ -161,6 +161,11 @@ const TABLE: { [A in Action]: Row<A> } = {
       secretariat: everywhere(true),
     },
   },
+  'users.manageSecretariat': {
+    subject: null,
+    expected: secretariatOnly('Only the secretariat can grant the secretariat role or manage secretariat accounts.'),
+  },
+  'audit.read': { subject: null, expected: secretariatOnly('Only the secretariat can read the audit trail.') },
   'digests.run': { subject: null, expected: secretariatOnly('Only the secretariat can run digests by hand.') },
   'mail.read': { subject: null, expected: secretariatOnly('Only the secretariat can read the mail outbox.') },
 };

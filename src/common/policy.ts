@@ -51,6 +51,8 @@ interface Subjects {
   'commitmentReport.edit': CommitmentReportSubject;
   'activityNarrative.edit': NarrativeSubject;
   'users.manage': AgencySubject;
+  'users.manageSecretariat': null;
+  'audit.read': null;
   'digests.run': null;
   'mail.read': null;
 }
@@ -118,6 +120,10 @@ const RULES: { [A in Action]: Rule<Subjects[A]> } = {
     isSecretariat(user) ||
     (isFocalPoint(user) && user.agencyId === agency.agencyId) ||
     `Only ${agency.agencyCode}'s focal points or the secretariat can manage ${agency.agencyCode}'s users.`,
+
+  // A focal point never grants the secretariat role, nor changes or deactivates a secretariat account.
+  'users.manageSecretariat': secretariatOnly('grant the secretariat role or manage secretariat accounts'),
+  'audit.read': secretariatOnly('read the audit trail'),
 
   'digests.run': secretariatOnly('run digests by hand'),
   'mail.read': secretariatOnly('read the mail outbox'),

@@ -2,6 +2,7 @@ import { type DataSourceOptions } from 'typeorm';
 import { CreateFollowUpDomain1764381600000 } from '../../migrations/1764381600000-CreateFollowUpDomain';
 import { AddLiveDocuments1764468000000 } from '../../migrations/1764468000000-AddLiveDocuments';
 import { AddDigestsAndMail1764554400000 } from '../../migrations/1764554400000-AddDigestsAndMail';
+import { AddAccountsSecurity1764640800000 } from '../../migrations/1764640800000-AddAccountsSecurity';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { ChangeEvent } from '../changes/change-event.entity';
@@ -25,7 +26,12 @@ export const ENTITIES = [
 ];
 
 /** Listed, not globbed, so that the compiled app, the CLI and the ESM test runner load the same set. */
-export const MIGRATIONS = [CreateFollowUpDomain1764381600000, AddLiveDocuments1764468000000, AddDigestsAndMail1764554400000];
+export const MIGRATIONS = [
+  CreateFollowUpDomain1764381600000,
+  AddLiveDocuments1764468000000,
+  AddDigestsAndMail1764554400000,
+  AddAccountsSecurity1764640800000,
+];
 
 /** The one definition of Concert's data source, for the app, the CLI and the tests. */
 /**

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../common/principal';
+import type { Db } from '../database/transactions';
+import type { Role } from './role';
+
+export interface PendingInvitation {
+  id: string;
+  agencyId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  invitedBy: string;
+}
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const TOKEN_VIEW = `id, name, created_at AS "createdAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
+
+/** Invitations, password resets and API tokens: each found only by the hash of its secret. */
+@Injectable()
+export class AccountTokensRepository {
+  async insertInvitation(
+    tx: Db,
+    invitation: Omit<PendingInvitation, 'id'> & { tokenHash: string; expiresAt: Date },
+  ): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO invitations (agency_id, email, display_name, role, token_hash, invited_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [invitation.agencyId, invitation.email, invitation.displayName, invitation.role, invitation.tokenHash, invitation.invitedBy, invitation.expiresAt],
+    );
+    return row.id;
+  }
+
+  /** Locks and marks used in one statement: of two concurrent acceptances, one wins. */
+  async takeInvitation(tx: Db, tokenHash: string): Promise<PendingInvitation | null> {
+    const rows: PendingInvitation[] = await tx.query(
+      `WITH taken AS (
+         UPDATE invitations SET accepted_at = now()
+          WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now()
+          RETURNING id, agency_id, email, display_name, role, invited_by)
+       SELECT t.id, t.agency_id AS "agencyId", t.email, t.display_name AS "displayName", t.role, t.invited_by AS "invitedBy"
+         FROM taken t JOIN agencies a ON a.id = t.agency_id WHERE a.archived_at IS NULL`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertPasswordReset(tx: Db, reset: { userId: string; tokenHash: string; expiresAt: Date }): Promise<string> {
+    const [row]: { id: string }[] = await tx.query(
+      `INSERT INTO password_resets (user_id, token_hash, expires_at) VALUES ($1, $2, $3) RETURNING id`,
+      [reset.userId, reset.tokenHash, reset.expiresAt],
+    );
+    return row.id;
+  }
+
+  /** The user whose unused, unexpired reset this is; marks it, and every other open reset of theirs, used. */
+  async takePasswordReset(tx: Db, tokenHash: string): Promise<{ userId: string; email: string } | null> {
+    const rows: { userId: string; email: string }[] = await tx.query(
+      `WITH taken AS (
+         UPDATE password_resets SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()
+          RETURNING user_id)
+       SELECT u.id AS "userId", u.email FROM taken t JOIN users u ON u.id = t.user_id WHERE u.active`,
+      [tokenHash],
+    );
+    const found = rows[0];
+    if (found) await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [found.userId]);
+    return found ?? null;
+  }
+
+  async insertApiToken(tx: Db, token: { userId: string; name: string; tokenHash: string; expiresAt: Date | null }): Promise<ApiTokenView> {
+    const [row]: ApiTokenView[] = await tx.query(
+      `INSERT INTO api_tokens (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING ${TOKEN_VIEW}`,
+      [token.userId, token.name, token.tokenHash, token.expiresAt],
+    );
+    return row;
+  }
+
+  async listApiTokens(db: Db, userId: string): Promise<ApiTokenView[]> {
+    return db.query(`SELECT ${TOKEN_VIEW} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id`, [userId]);
+  }
+
+  /** The token, revoked now (or earlier); null when the user has no such token. */
+  async revokeApiToken(tx: Db, userId: string, id: string): Promise<ApiTokenView | null> {
+    const rows: ApiTokenView[] = await tx.query(
+      `WITH revoked AS (
+         UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING *)
+       SELECT ${TOKEN_VIEW} FROM revoked`,
+      [id, userId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The principal a live token speaks for: not revoked, not expired, its user active and agency not archived. */
+  async findTokenPrincipal(db: Db, tokenHash: string): Promise<(Principal & { tokenId: string; lastUsedAt: Date | null }) | null> {
+    const rows: (Principal & { tokenId: string; lastUsedAt: Date | null })[] = await db.query(
+      `SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt",
+              u.id AS "userId", u.email, u.display_name AS "displayName", u.role, u.agency_id AS "agencyId", a.code AS "agencyCode"
+         FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN agencies a ON a.id = u.agency_id
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+          AND u.active AND a.archived_at IS NULL`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async touchApiToken(db: Db, tokenId: string): Promise<void> {
+    await db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [tokenId]);
+  }
+}

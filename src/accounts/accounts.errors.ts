@@ -1,0 +1,23 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '../common/errors';
+
+/** Too many failed sign-ins for this account or from this address; the answer carries Retry-After. */
+export class TooManyAttemptsError extends DomainError {
+  readonly status = HttpStatus.TOO_MANY_REQUESTS;
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_attempts', `Too many failed sign-ins. Try again in ${describeWait(retryAfterSeconds)}.`, { retryAfterSeconds });
+  }
+}
+
+/** An invitation or reset link that is unknown, expired or used: one answer for all three, so none is revealed. */
+export class InvalidAccountTokenError extends DomainError {
+  readonly status = HttpStatus.BAD_REQUEST;
+  constructor(what: 'invitation' | 'password reset') {
+    super('invalid_token', `This ${what} link is invalid, has expired or was already used. Ask for a new one.`, { fields: ['token'] });
+  }
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '../common/pagination';
+import { UuidParam } from '../common/params';
+import { CurrentUser, type Principal } from '../common/principal';
+import type { ApiTokenView } from './account-tokens.repository';
+import { CreateApiTokenDto } from './api-tokens.dto';
+import { ApiTokens, type CreatedApiToken } from './api-tokens.service';
+
+@ApiTags('api tokens')
+@Controller('me/api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokens) {}
+
+  @Get()
+  list(@CurrentUser() user: Principal): Promise<Page<ApiTokenView>> {
+    return this.tokens.list(user);
+  }
+
+  @Post()
+  create(@CurrentUser() user: Principal, @Body() request: CreateApiTokenDto): Promise<CreatedApiToken> {
+    return this.tokens.create(user, request);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  revoke(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<void> {
+    return this.tokens.revoke(user, id);
+  }
+}

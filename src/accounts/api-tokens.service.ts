@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail } from '../audit/audit.service';
+import { InvalidInputError, NotFoundError } from '../common/errors';
+import type { Page } from '../common/pagination';
+import type { Principal } from '../common/principal';
+import { Transactions } from '../database/transactions';
+import { AccountTokensRepository, type ApiTokenView } from './account-tokens.repository';
+import { CreateApiTokenDto } from './api-tokens.dto';
+import { hashSecret, newSecret } from './secret-tokens';
+
+export const API_TOKEN_PREFIX = 'cnc_';
+/** Token use is audited (and last_used_at written) at most once per token per this interval. */
+const USE_RECORDED_EVERY_MS = 60_000;
+
+export interface CreatedApiToken extends ApiTokenView {
+  /** The secret, shown this once: only its hash is kept. */
+  token: string;
+}
+
+/**
+ * Personal API tokens: an agency's system acts as the user who made the token, with exactly that user's permissions
+ * (the principal is the user's own). Tokens authenticate REST calls only, never the live-document sockets.
+ */
+@Injectable()
+export class ApiTokens {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly tokens: AccountTokensRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(user: Principal, request: CreateApiTokenDto): Promise<CreatedApiToken> {
+    if (request.expiresAt && request.expiresAt.getTime() <= Date.now()) {
+      throw new InvalidInputError('expiresAt', 'expiresAt must be in the future.');
+    }
+    const { secret, hash } = newSecret(API_TOKEN_PREFIX);
+    return this.transactions.run(async (tx) => {
+      const view = await this.tokens.insertApiToken(tx, { userId: user.userId, name: request.name.trim(), tokenHash: hash, expiresAt: request.expiresAt ?? null });
+      await this.audit.record({ action: 'api_token.created', actorUserId: user.userId, subjectUserId: user.userId, agencyId: user.agencyId, details: { tokenId: view.id, name: view.name } }, tx);
+      return { ...view, token: secret };
+    });
+  }
+
+  async list(user: Principal): Promise<Page<ApiTokenView>> {
+    const items = await this.tokens.listApiTokens(this.transactions.db, user.userId);
+    return { items, total: items.length };
+  }
+
+  async revoke(user: Principal, id: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const revoked = await this.tokens.revokeApiToken(tx, user.userId, id);
+      if (!revoked) throw new NotFoundError('API token', id);
+      await this.audit.record({ action: 'api_token.revoked', actorUserId: user.userId, subjectUserId: user.userId, agencyId: user.agencyId, details: { tokenId: id, name: revoked.name } }, tx);
+    });
+  }
+
+  /** The principal a Bearer token speaks for, or null. */
+  async authenticate(secret: string, ip: string | undefined, route: string): Promise<Principal | null> {
+    if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
+    const found = await this.tokens.findTokenPrincipal(this.transactions.db, hashSecret(secret));
+    if (!found) return null;
+    const { tokenId, lastUsedAt, ...principal } = found;
+    if (!lastUsedAt || Date.now() - new Date(lastUsedAt).getTime() > USE_RECORDED_EVERY_MS) {
+      await this.transactions.run(async (tx) => {
+        await this.tokens.touchApiToken(tx, tokenId);
+        await this.audit.record({ action: 'api_token.used', actorUserId: principal.userId, subjectUserId: principal.userId, agencyId: principal.agencyId, ip, details: { tokenId, route } }, tx);
+      });
+    }
+    return principal;
+  }
+}
