@@ -7,6 +7,7 @@ import { ConnectionBadge } from './components/ConnectionBadge';
 import { api } from './lib/api';
 import { LiveProvider } from './lib/live';
 import { SessionProvider, useSession, useSessionQuery } from './lib/session';
+import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from './pages/AccountLinkPages';
 import { ActivityReportPage } from './pages/ActivityReportPage';
 import { ChangesPage } from './pages/ChangesPage';
 import { CommitmentPage } from './pages/CommitmentPage';
@@ -20,6 +21,10 @@ import { SettingsPage } from './pages/SettingsPage';
 import { UsersPage } from './pages/UsersPage';
 
 const router = createBrowserRouter([
+  // Pages reached from a mail, before any session.
+  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <Gate />,
     children: [

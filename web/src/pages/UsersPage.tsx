@@ -1,5 +1,7 @@
-import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
 import { useSession } from '../lib/session';
@@ -11,26 +13,36 @@ interface UserRow {
   displayName: string;
   role: Role;
   active: boolean;
+  version: number;
 }
 
-/** A focal point's view of its agency's users. */
+const ROLE_LABEL: Record<Role, string> = { staff: 'Staff', focal_point: 'Focal point', secretariat: 'Secretariat' };
+
+/** A focal point's page of its agency's users: invite, change roles, deactivate and reactivate. */
 export function UsersPage() {
   const session = useSession();
-  const users = useQuery({
-    queryKey: ['users', session.agency.code],
-    queryFn: () => api.get<Page<UserRow>>(`/users?agency=${session.agency.code}`),
+  const queryClient = useQueryClient();
+  const agency = session.agency.code;
+  const users = useQuery({ queryKey: ['users', agency], queryFn: () => api.get<Page<UserRow>>(`/users?agency=${agency}&limit=200`) });
+  const update = useMutation({
+    mutationFn: ({ user, change }: { user: UserRow; change: { role?: Role; active?: boolean } }) =>
+      api.patch(`/users/${user.id}`, { version: user.version, ...change }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
   });
+  const roles: Role[] = session.user.role === 'secretariat' ? ['staff', 'focal_point', 'secretariat'] : ['staff', 'focal_point'];
   return (
     <Stack>
-      <Title order={2}>{session.agency.code} users</Title>
+      <Title order={2}>{agency} users</Title>
+      <Invite agency={agency} roles={roles} />
       <Card withBorder>
+        {update.error && <ErrorNotice error={update.error} />}
         <PageState query={users}>
           {(page) =>
             page.items.length === 0 ? (
               <Text c="dimmed">No users.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={480}>
-                <Table aria-label={`${session.agency.code} users`}>
+              <Table.ScrollContainer minWidth={560}>
+                <Table aria-label={`${agency} users`}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>Name</Table.Th>
@@ -40,18 +52,41 @@ export function UsersPage() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {page.items.map((user) => (
-                      <Table.Tr key={user.id}>
-                        <Table.Td>{user.displayName}</Table.Td>
-                        <Table.Td>{user.email}</Table.Td>
-                        <Table.Td>{user.role.replace('_', ' ')}</Table.Td>
-                        <Table.Td>
-                          <Badge color={user.active ? 'teal' : 'gray'} variant="light">
-                            {user.active ? 'Active' : 'Deactivated'}
-                          </Badge>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
+                    {page.items.map((user) => {
+                      const self = user.id === session.user.id;
+                      return (
+                        <Table.Tr key={user.id}>
+                          <Table.Td>{user.displayName}</Table.Td>
+                          <Table.Td>{user.email}</Table.Td>
+                          <Table.Td>
+                            {self || !roles.includes(user.role) ? (
+                              ROLE_LABEL[user.role]
+                            ) : (
+                              <Select
+                                aria-label={`Role of ${user.displayName}`}
+                                size="xs"
+                                allowDeselect={false}
+                                value={user.role}
+                                onChange={(role) => role && role !== user.role && update.mutate({ user, change: { role: role as Role } })}
+                                data={roles.map((role) => ({ value: role, label: ROLE_LABEL[role] }))}
+                              />
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            <Group gap="xs" wrap="nowrap">
+                              <Badge color={user.active ? 'teal' : 'gray'} variant="light">
+                                {user.active ? 'Active' : 'Deactivated'}
+                              </Badge>
+                              {!self && (
+                                <Button size="xs" variant="subtle" color={user.active ? 'red' : 'teal'} onClick={() => update.mutate({ user, change: { active: !user.active } })}>
+                                  {user.active ? 'Deactivate' : 'Reactivate'}
+                                </Button>
+                              )}
+                            </Group>
+                          </Table.Td>
+                        </Table.Tr>
+                      );
+                    })}
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
@@ -60,5 +95,45 @@ export function UsersPage() {
         </PageState>
       </Card>
     </Stack>
+  );
+}
+
+function Invite({ agency, roles }: { agency: string; roles: Role[] }) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  const invite = useMutation({
+    mutationFn: () => api.post('/users/invitations', { email, displayName, role, agency }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate();
+  };
+  return (
+    <Card withBorder>
+      <form onSubmit={submit} aria-label={`Invite a colleague to ${agency}`}>
+        <Stack>
+          <Title order={3} size="h4">
+            Invite a colleague
+          </Title>
+          <Group align="flex-end">
+            <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <TextInput label="Name" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} />
+            <Select label="Role" allowDeselect={false} value={role} onChange={(value) => value && setRole(value as Role)} data={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />
+            <Button type="submit" loading={invite.isPending}>
+              Send the invitation
+            </Button>
+          </Group>
+          {invite.error && <ErrorNotice error={invite.error} />}
+          {invite.isSuccess && (
+            <Text size="sm" c="teal" role="status">
+              The invitation to {email} is on its way; the link works once, for 7 days.
+            </Text>
+          )}
+        </Stack>
+      </form>
+    </Card>
   );
 }
