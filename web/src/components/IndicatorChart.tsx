@@ -38,7 +38,7 @@ export function IndicatorChart({ indicator }: { indicator: Indicator }) {
                   withLegend
                   series={agencies.map((name, i) => ({ name, color: COLORS[i % COLORS.length]! }))}
                   referenceLines={[{ y: indicator.target, label: `Target ${indicator.target}`, color: 'red.6' }]}
-                  yAxisProps={{ domain: [0, Math.max(indicator.target, ...page.items.map((v) => v.value)) * 1.1] }}
+                  yAxisProps={{ domain: [0, Math.ceil(Math.max(indicator.target, ...page.items.map((v) => v.value)) * 1.1)] }}
                   aria-label={`${indicator.name}: values by cycle and agency`}
                 />
                 <Table values={page.items} />
