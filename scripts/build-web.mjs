@@ -20,5 +20,7 @@ if (stale || process.argv.includes('--force')) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // A production build whatever the caller's NODE_ENV (the tests run with `test`).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

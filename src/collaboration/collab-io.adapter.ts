@@ -43,8 +43,10 @@ export class CollabIoAdapter extends IoAdapter {
       maxHttpBufferSize: MAX_MESSAGE_BYTES,
       allowRequest: (request, callback) => {
         const origin = request.headers.origin;
-        // Programs without a browser send no Origin; a browser always does, and only ours may connect.
-        callback(null, origin === undefined || origin === this.config.publicOrigin);
+        // Programs without a browser send no Origin; a browser always does, and only pages of this server may
+        // connect: PUBLIC_URL's origin, or the very host the request came to (http://127.0.0.1:3000 beside the
+        // default PUBLIC_URL http://localhost:3000).
+        callback(null, origin === undefined || origin === this.config.publicOrigin || sameHost(origin, request.headers.host));
       },
     } as ServerOptions);
     for (const middleware of this.handshakeMiddleware) server.engine.use(onlyForHandshake(middleware));
@@ -59,6 +61,14 @@ export class CollabIoAdapter extends IoAdapter {
     await super.close(server);
     await Promise.all(this.redisClients.map((client) => client.quit().catch(() => undefined)));
     this.redisClients = [];
+  }
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
 

@@ -37,6 +37,7 @@ import {
   type JoinAck,
   type LiveChange,
   type PresenceUser,
+  presenceColor,
   type ServerToClientEvents,
   type SyncAck,
   type SyncPayload,
@@ -51,7 +52,6 @@ const MAX_PAYLOAD_CHARS = Math.ceil((MAX_UPDATE_BYTES + 16) / 3) * 4;
 export const MESSAGES_PER_SECOND = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
 
 interface Membership {
   access: Access;
@@ -84,11 +84,6 @@ class CollabFailure extends Error {
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
-function colorOf(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
-  return COLORS[Math.abs(hash) % COLORS.length];
-}
 
 /**
  * The live-document protocol (docs/collaboration-protocol.md) as a thin layer: it authenticates, checks each message
@@ -238,7 +233,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
       const entries = decodeAwarenessUpdate(new Uint8Array(Buffer.from(payload satisfies AwarenessPayload, 'base64')));
       if (!entries) throw new CollabFailure('invalid_update', 'The awareness message is not a y-protocols awareness update.');
       const user = socket.data.user;
-      const presence: PresenceUser = { userId: user.userId, name: user.displayName, agency: user.agencyCode, color: colorOf(user.userId) };
+      const presence: PresenceUser = { userId: user.userId, name: user.displayName, agency: user.agencyCode, color: presenceColor(user.userId) };
       for (const entry of entries) {
         if (!membership.clientIds.has(entry.clientId)) {
           if (this.claimedByOther(document, entry.clientId, socket.id)) {

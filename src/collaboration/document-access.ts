@@ -54,10 +54,10 @@ export class DocumentAccess {
       state: ActivityReportState | null;
     })[] = await this.transactions.db.query(
       `SELECT d.id AS "documentId", d.kind, c.framework_id AS "frameworkId", c.id AS "commitmentId", c.reference,
-              coalesce(array_agg(ca.agency_id) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencyIds",
-              coalesce(array_agg(a.code) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencyCodes",
-              coalesce(array_agg(ca.agency_id) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencyIds",
-              coalesce(array_agg(a.code) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencyCodes",
+              coalesce(array_agg(ca.agency_id ORDER BY a.code) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencyIds",
+              coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencyCodes",
+              coalesce(array_agg(ca.agency_id ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencyIds",
+              coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencyCodes",
               r.id AS "reportId", r.agency_id AS "agencyId", ra.code AS "agencyCode", r.state
          FROM documents d
          LEFT JOIN activity_reports r ON r.document_id = d.id

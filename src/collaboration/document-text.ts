@@ -129,7 +129,8 @@ export function writeSections(doc: Y.Doc, sections: { heading: string; paragraph
   doc.transact(() => {
     for (const section of sections) {
       const heading = new Y.XmlElement('heading');
-      heading.setAttribute('level', '2');
+      // A number, as TipTap writes it (a string would be taken as level 1); Yjs's types say attributes are strings.
+      heading.setAttribute('level', 2 as unknown as string);
       heading.insert(0, [new Y.XmlText(section.heading)]);
       fragment.push([heading]);
       for (const paragraph of section.paragraphs) {

@@ -80,3 +80,15 @@ export interface PresenceUser {
 
 export const documentRoom = (documentId: string) => `doc:${documentId}`;
 export const frameworkRoom = (frameworkId: string) => `framework:${frameworkId}`;
+
+/**
+ * Each user's colour in live documents (carets, presence), the same for everyone who sees them. Every colour keeps
+ * white text above 4.5:1 contrast.
+ */
+export const PRESENCE_COLORS = ['#1864ab', '#c92a2a', '#5f3dc4', '#0b7285', '#862e9c', '#a61e4d', '#495057', '#364fc7', '#2b8a3e', '#d9480f'] as const;
+
+export function presenceColor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return PRESENCE_COLORS[Math.abs(hash) % PRESENCE_COLORS.length];
+}

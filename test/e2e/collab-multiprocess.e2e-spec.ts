@@ -28,7 +28,8 @@ function reachable(url: string): boolean {
 const redisUp = reachable(REDIS_URL);
 const redisRequired = process.env.REQUIRE_REDIS === '1';
 if (!redisUp && !redisRequired) {
-  console.log(`collab-multiprocess skipped: Redis is not reachable at ${REDIS_URL} (REQUIRE_REDIS=1 makes this a failure).`);
+  // stderr: Jest drops console output of a file whose tests are all skipped.
+  process.stderr.write(`collab-multiprocess skipped: Redis is not reachable at ${REDIS_URL} (REQUIRE_REDIS=1 makes this a failure).\n`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,5 @@
 import { AppShell, Burger, Center, Group, Loader, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Link, Outlet, RouterProvider, useLocation } from 'react-router';
 import { ErrorNotice } from './components/ErrorNotice';
@@ -77,6 +77,8 @@ function Gate() {
 function Shell() {
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
+  // Folded away on a narrow screen, the menu is only moved off-screen: keep keyboard focus out of it.
+  const mobile = useMediaQuery('(max-width: 47.99em)');
   const location = useLocation();
   const queryClient = useQueryClient();
   const links = [
@@ -97,7 +99,7 @@ function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open the menu" />
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Open the menu" aria-expanded={opened} />
             <Title order={1} size="h3">
               <UnstyledButton component={Link} to="/" aria-label="Concert, dashboard">
                 Concert
@@ -122,7 +124,7 @@ function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main">
+      <AppShell.Navbar p="xs" aria-label="Main" inert={mobile && !opened}>
         {links.map((link) => (
           <NavLink
             key={link.to}

@@ -1,7 +1,15 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import './styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import {
+  createTheme,
+  type CSSVariablesResolver,
+  darken,
+  defaultVariantColorsResolver,
+  MantineProvider,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -18,11 +26,42 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
+/**
+ * Mantine's default shades give text and badges under 4.5:1 contrast (WCAG AA): light, subtle and outline variants
+ * take a darkened shade 9 for their text, filled ones a dark background, dimmed text and links a darker grey and blue.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor) return colors;
+  const darkest = input.theme.colors[parsed.color]![9];
+  if (input.variant === 'light' || input.variant === 'subtle' || input.variant === 'outline') {
+    const text = darken(darkest, 0.35);
+    return { ...colors, color: text, hoverColor: text, border: input.variant === 'outline' ? `1px solid ${text}` : colors.border };
+  }
+  if (input.variant === 'filled' && parsed.shade === undefined) {
+    return { ...colors, background: darken(darkest, 0.1), hover: darken(darkest, 0.2), color: 'var(--mantine-color-white)' };
+  }
+  return colors;
+};
+
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-anchor': 'var(--mantine-color-blue-9)' },
+  dark: {},
+});
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 9,
+  variantColorResolver,
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>

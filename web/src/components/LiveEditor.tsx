@@ -7,7 +7,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { CollabProvider } from '../../../src/collaboration/client/collab-provider';
-import type { PresenceUser } from '../../../src/collaboration/protocol';
+import { type PresenceUser, presenceColor } from '../../../src/collaboration/protocol';
 import { useSocket } from '../lib/live';
 import { useSession } from '../lib/session';
 
@@ -33,7 +33,7 @@ export function LiveEditor({ documentId, label }: Props) {
     const stop = provider.onChange(() => rerender((n) => n + 1));
     const onAwareness = () => {
       const users = new Map<string, PresenceUser>();
-      users.set(session.user.id, { userId: session.user.id, name: `${session.user.displayName} (you)`, agency: session.agency.code, color: '#1c7ed6' });
+      users.set(session.user.id, { userId: session.user.id, name: `${session.user.displayName} (you)`, agency: session.agency.code, color: presenceColor(session.user.id) });
       for (const state of provider.awareness.getStates().values()) {
         const user = (state as { user?: PresenceUser }).user;
         if (user?.userId && user.userId !== session.user.id) users.set(user.userId, user);
@@ -58,7 +58,7 @@ export function LiveEditor({ documentId, label }: Props) {
         TableKit,
         Collaboration.configure({ document: doc, field: 'default' }),
         // The server replaces name and colour with its own record of the user; these are the same values.
-        CollaborationCaret.configure({ provider, user: { name: session.user.displayName, color: '#1c7ed6' } }),
+        CollaborationCaret.configure({ provider, user: { name: session.user.displayName, color: presenceColor(session.user.id) } }),
       ],
       editable: false,
       editorProps: { attributes: { 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' } },
@@ -107,7 +107,7 @@ export function LiveEditor({ documentId, label }: Props) {
         </Badge>
       </Group>
       {provider.access === 'view' && (
-        <Alert color="gray" variant="light" radius={0} py={6}>
+        <Alert color="gray" variant="light" radius={0} py={6} role="status">
           {provider.readOnlyReason ?? 'You are viewing this document.'}
         </Alert>
       )}

@@ -8,8 +8,12 @@ const SocketContext = createContext<CollabSocket | null>(null);
 
 /** One socket.io connection for the whole app: live documents and live dashboards share it. */
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const [socket] = useState<CollabSocket>(() => io('/collab', { transports: ['websocket'], withCredentials: true }));
-  useEffect(() => () => void socket.disconnect(), [socket]);
+  const [socket] = useState<CollabSocket>(() => io('/collab', { transports: ['websocket'], withCredentials: true, autoConnect: false }));
+  // Connected by the effect, so that React's development double mount disconnects and connects again.
+  useEffect(() => {
+    socket.connect();
+    return () => void socket.disconnect();
+  }, [socket]);
   return <SocketContext.Provider value={socket}>{children}</SocketContext.Provider>;
 }
 
