@@ -75,7 +75,9 @@ export class DocumentStore {
   async compact(documentId: string): Promise<boolean> {
     return this.transactions.run(async (tx) => {
       const [locked]: { snapshot: Buffer | null }[] = await tx.query(
-        `SELECT snapshot FROM documents WHERE id = $1 AND unavailable_reason IS NULL FOR UPDATE SKIP LOCKED`,
+        // NO KEY UPDATE: compactions exclude each other, but the INSERTs of the log (whose foreign-key check takes a
+        // KEY SHARE lock on this row) go on while the snapshot is built.
+        `SELECT snapshot FROM documents WHERE id = $1 AND unavailable_reason IS NULL FOR NO KEY UPDATE SKIP LOCKED`,
         [documentId],
       );
       if (!locked) return false;
