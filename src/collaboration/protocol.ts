@@ -85,7 +85,7 @@ export const frameworkRoom = (frameworkId: string) => `framework:${frameworkId}`
  * Each user's colour in live documents (carets, presence), the same for everyone who sees them. Every colour keeps
  * white text above 4.5:1 contrast.
  */
-export const PRESENCE_COLORS = ['#1864ab', '#c92a2a', '#5f3dc4', '#0b7285', '#862e9c', '#a61e4d', '#495057', '#364fc7', '#2b8a3e', '#d9480f'] as const;
+export const PRESENCE_COLORS = ['#1864ab', '#c92a2a', '#5f3dc4', '#0b7285', '#862e9c', '#a61e4d', '#495057', '#364fc7', '#237032', '#b33d0c'] as const;
 
 export function presenceColor(userId: string): string {
   let hash = 0;
