@@ -1,9 +1,11 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { PgNotifications } from '../database/notifications';
 import type { Db } from '../database/transactions';
-import { SESSION_ENDED_CHANNEL } from './auth.service';
 import { PrincipalCache } from './principal-cache';
 import type { CachedPgSessionStore } from './session-store';
+
+/** Announced (pg_notify) when a session ends, so that every process drops the live connections it opened. */
+export const SESSION_ENDED_CHANNEL = 'concert_session_ended';
 
 /**
  * Ends every session of a user (deactivation, password reset): deletes their rows, and announces each on

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/principal';
 import type { Db } from '../database/transactions';
-import type { Role } from './role';
+import { type Role, SECOND_FACTOR_STATE_SQL } from './role';
 
 export interface PendingInvitation {
   id: string;
@@ -102,7 +102,8 @@ export class AccountTokensRepository {
   async findTokenPrincipal(db: Db, tokenHash: string): Promise<(Principal & { tokenId: string; lastUsedAt: Date | null }) | null> {
     const rows: (Principal & { tokenId: string; lastUsedAt: Date | null })[] = await db.query(
       `SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt",
-              u.id AS "userId", u.email, u.display_name AS "displayName", u.role, u.agency_id AS "agencyId", a.code AS "agencyCode"
+              u.id AS "userId", u.email, u.display_name AS "displayName", u.role, u.agency_id AS "agencyId", a.code AS "agencyCode",
+              ${SECOND_FACTOR_STATE_SQL} AS "secondFactor"
          FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN agencies a ON a.id = u.agency_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
           AND u.active AND a.archived_at IS NULL`,

@@ -21,3 +21,24 @@ function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} seconds`;
   return `${Math.ceil(seconds / 60)} minutes`;
 }
+
+/** A user whose role requires two-factor sign-in has not turned it on: nothing but enrolling is open to them. */
+export class SecondFactorRequiredError extends DomainError {
+  readonly status = HttpStatus.FORBIDDEN;
+  constructor() {
+    super(
+      'second_factor_required',
+      'Your role requires two-factor sign-in. Turn it on first (Settings → Two-factor sign-in); nothing else is open until then.',
+    );
+  }
+}
+
+/** A TOTP or recovery code that is wrong, outside the time window, or already used: one answer for all. */
+export class InvalidSecondFactorError extends DomainError {
+  readonly status = HttpStatus.UNAUTHORIZED;
+  constructor(field: 'code' | 'recoveryCode') {
+    super('invalid_code', field === 'code' ? 'This code is not valid or was already used. Enter the current code from your app.' : 'This recovery code is not valid or was already used.', {
+      fields: [field],
+    });
+  }
+}

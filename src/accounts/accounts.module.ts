@@ -12,6 +12,9 @@ import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginThrottle } from './login-throttle';
 import { PrincipalCache } from './principal-cache';
+import { SecondFactorController } from './second-factor.controller';
+import { SecondFactorRepository } from './second-factor.repository';
+import { SecondFactors } from './second-factor.service';
 import { SessionSerializer } from './session.serializer';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -22,7 +25,7 @@ import { MailModule } from '../mail/mail.module';
 
 @Module({
   imports: [PassportModule.register({ session: true }), AgenciesModule, AuditModule, MailModule],
-  controllers: [AuthController, UsersController, ApiTokensController],
+  controllers: [AuthController, UsersController, ApiTokensController, SecondFactorController],
   providers: [
     AuthService,
     LocalStrategy,
@@ -35,6 +38,8 @@ import { MailModule } from '../mail/mail.module';
     AccountLifecycle,
     ApiTokens,
     LoginThrottle,
+    SecondFactorRepository,
+    SecondFactors,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [UsersRepository, PrincipalCache, AccountSessions, ApiTokens],

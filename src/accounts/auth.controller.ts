@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentUser, type Principal, Public } from '../common/principal';
+import { UnauthenticatedError } from '../common/errors';
+import { CurrentUser, OpenBeforeSecondFactor, type Principal, Public } from '../common/principal';
 import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.service';
-import { AcceptInvitationDto, LoginDto, PasswordResetDto, PasswordResetRequestDto } from './auth.dto';
+import { AcceptInvitationDto, LoginDto, PasswordResetDto, PasswordResetRequestDto, SecondFactorDto } from './auth.dto';
 import { LoginGuard } from './auth.guards';
-import { AuthService, type SessionView } from './auth.service';
+import { AuthService, type SecondFactorChallenge, type SessionView } from './auth.service';
+import { asError, logIn, PENDING_SIGN_IN_MS, regenerateSession } from './session-steps';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,10 +22,33 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(LoginGuard)
   @ApiBody({ type: LoginDto })
-  login(@CurrentUser() user: Principal): Promise<SessionView> {
+  async login(@Req() request: Request, @CurrentUser() user: Principal): Promise<SessionView | SecondFactorChallenge> {
+    if (user.secondFactor === 'on') {
+      await regenerateSession(request);
+      request.session.pendingSignIn = { userId: user.userId, email: user.email, expiresAt: Date.now() + PENDING_SIGN_IN_MS };
+      return { secondFactorRequired: true };
+    }
+    await logIn(request, user);
+    await this.auth.signedIn(user, request.ip);
     return this.auth.describe(user);
   }
 
+  /** The second step of a sign-in: `code` from the authenticator app, or one `recoveryCode`. */
+  @Public()
+  @Post('login/second-factor')
+  @HttpCode(200)
+  async secondFactor(@Req() request: Request, @Body() answer: SecondFactorDto): Promise<SessionView> {
+    const pending = request.session.pendingSignIn;
+    if (!pending || pending.expiresAt < Date.now()) {
+      throw new UnauthenticatedError('Sign in with your email and password first; then enter the code within 5 minutes.');
+    }
+    const { principal, used } = await this.auth.verifySecondFactor(pending, answer, request.ip);
+    await logIn(request, principal);
+    await this.auth.signedIn(principal, request.ip, used);
+    return this.auth.describe(principal);
+  }
+
+  @OpenBeforeSecondFactor()
   @Get('me')
   me(@CurrentUser() user: Principal): Promise<SessionView> {
     return this.auth.describe(user);
@@ -47,7 +72,8 @@ export class AuthController {
   async acceptInvitation(@Req() request: Request, @Body() body: AcceptInvitationDto): Promise<SessionView> {
     const email = await this.lifecycle.acceptInvitation(body.token, body.password, request.ip);
     const principal = await this.auth.principalOf(email);
-    await new Promise<void>((resolve, reject) => request.logIn(principal, (error: unknown) => (error ? reject(asError(error)) : resolve())));
+    await logIn(request, principal);
+    await this.auth.signedIn(principal, request.ip);
     return this.auth.describe(principal);
   }
 
@@ -65,8 +91,4 @@ export class AuthController {
   resetPassword(@Req() request: Request, @Body() body: PasswordResetDto): Promise<void> {
     return this.lifecycle.resetPassword(body.token, body.password, request.ip);
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,4 +1,4 @@
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @IsEmail({}, { message: 'email must be an email address' })
@@ -37,4 +37,25 @@ export class PasswordResetDto {
   @IsString()
   @MaxLength(1024)
   password!: string;
+}
+
+/** The second step of a sign-in, or a check of the current code: a code from the app, or one recovery code. */
+export class SecondFactorDto {
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  code?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(20)
+  recoveryCode?: string;
+}
+
+/** A change to one's own second factor: the current code from the app proves the app is still in hand. */
+export class CurrentCodeDto {
+  @IsString()
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  code!: string;
 }

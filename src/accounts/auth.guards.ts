@@ -5,11 +5,12 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { UnauthenticatedError } from '../common/errors';
-import { PUBLIC_ROUTE } from '../common/principal';
+import { OPEN_BEFORE_SECOND_FACTOR, type Principal, PUBLIC_ROUTE } from '../common/principal';
 import { ValidationFailedError } from '../common/validation';
+import { SecondFactorRequiredError } from './accounts.errors';
 import { LoginDto } from './auth.dto';
 
-/** Checks the login body's shape (a 400 naming the field), then the credentials, then starts a fresh session. */
+/** Checks the login body's shape (a 400 naming the field), then the credentials. */
 @Injectable()
 export class LoginGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -19,9 +20,8 @@ export class LoginGuard extends AuthGuard('local') {
     if (errors.length > 0) {
       throw new ValidationFailedError(errors.map((e) => ({ field: e.property, problems: Object.values(e.constraints ?? {}) })));
     }
+    // Sets request.user only: the controller starts the session, or the second step of the sign-in.
     await super.canActivate(context);
-    // passport ≥ 0.6 regenerates the session here, so a session id planted before login is worthless after it.
-    await super.logIn(request);
     return true;
   }
 
@@ -33,16 +33,23 @@ export class LoginGuard extends AuthGuard('local') {
   }
 }
 
-/** Every route needs a logged-in, active user unless it is marked @Public(). */
+/**
+ * Every route needs a logged-in, active user unless it is marked @Public(); a user whose role requires two-factor
+ * sign-in and who has not turned it on reaches only the routes marked @OpenBeforeSecondFactor().
+ */
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    if (!context.switchToHttp().getRequest<Request>().user) throw new UnauthenticatedError();
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const user = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
+    if (!user) throw new UnauthenticatedError();
+    if (user.secondFactor === 'enrolment_required' && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_SECOND_FACTOR, targets)) {
+      throw new SecondFactorRequiredError();
+    }
     return true;
   }
 }

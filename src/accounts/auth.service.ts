@@ -1,21 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { UnauthenticatedError } from '../common/errors';
+import { InvalidInputError, UnauthenticatedError } from '../common/errors';
 import type { Principal } from '../common/principal';
 import { AuditTrail } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
-import { TooManyAttemptsError } from './accounts.errors';
+import { SESSION_ENDED_CHANNEL } from './account-sessions';
+import { InvalidSecondFactorError, TooManyAttemptsError } from './accounts.errors';
+import type { SecondFactorDto } from './auth.dto';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
+import type { SecondFactorState } from './role';
+import { SecondFactors, type SecondFactorUsed } from './second-factor.service';
 import { UsersRepository } from './users.repository';
 
 export const BAD_CREDENTIALS = 'Email or password is incorrect.';
-/** Announced (pg_notify) when a session ends, so that every process drops the live connections it opened. */
-export const SESSION_ENDED_CHANNEL = 'concert_session_ended';
 
 export interface SessionView {
-  user: { id: string; email: string; displayName: string; role: Principal['role'] };
+  user: { id: string; email: string; displayName: string; role: Principal['role']; secondFactor: SecondFactorState };
   agency: { id: string; code: string; name: string };
+}
+
+/** The answer to a right password when the account has a second factor: the session is not signed in yet. */
+export interface SecondFactorChallenge {
+  secondFactorRequired: true;
 }
 
 @Injectable()
@@ -26,10 +33,11 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditTrail,
+    private readonly secondFactors: SecondFactors,
   ) {}
 
   /**
-   * The same answer, after the same work, for an unknown email, a wrong password, a deactivated account and a demo
+   * The password step. The same answer, after the same work, for an unknown email, a wrong password, a deactivated account and a demo
    * account in production: the answer tells nobody which accounts exist.
    */
   async verifyCredentials(email: string, password: string, ip = 'unknown'): Promise<Principal> {
@@ -48,10 +56,47 @@ export class AuthService {
       await this.audit.record({ action: 'login.failed', email, ip, subjectUserId: candidate?.userId ?? null, agencyId: candidate?.agencyId ?? null });
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
-    await this.throttle.succeeded(email);
-    const { userId, email: address, displayName, role, agencyId, agencyCode } = candidate;
-    await this.audit.record({ action: 'login.succeeded', actorUserId: userId, subjectUserId: userId, agencyId, email: address, ip });
-    return { userId, email: address, displayName, role, agencyId, agencyCode };
+    const { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor } = candidate;
+    return { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor };
+  }
+
+  /**
+   * The second step of a sign-in whose password was right: a code from the app or a recovery code. Wrong answers
+   * count towards the same throttle as wrong passwords. Returns who signs in, and with which factor.
+   */
+  async verifySecondFactor(
+    pending: { userId: string; email: string },
+    answer: SecondFactorDto,
+    ip = 'unknown',
+  ): Promise<{ principal: Principal; used: SecondFactorUsed }> {
+    if ((answer.code === undefined) === (answer.recoveryCode === undefined)) {
+      throw new InvalidInputError('code', 'code: send either the 6-digit code from your authenticator app or a recoveryCode.');
+    }
+    await this.throttle.check(pending.email, ip);
+    const used = await this.secondFactors.verifyAtSignIn(pending.userId, answer);
+    if (!used) {
+      await this.throttle.failed(pending.email, ip);
+      await this.audit.record({ action: 'login.failed', subjectUserId: pending.userId, email: pending.email, ip, details: { step: 'second_factor' } });
+      throw new InvalidSecondFactorError(answer.code !== undefined ? 'code' : 'recoveryCode');
+    }
+    return { principal: await this.principalOf(pending.email), used };
+  }
+
+  /** Records a completed sign-in (and clears the account's failure count). */
+  async signedIn(principal: Principal, ip: string | undefined, secondFactor: SecondFactorUsed | null = null): Promise<void> {
+    await this.throttle.succeeded(principal.email);
+    const details = secondFactor
+      ? { secondFactor, ...(secondFactor === 'recovery_code' && { recoveryCodesLeft: await this.secondFactors.recoveryCodesLeft(principal.userId) }) }
+      : undefined;
+    await this.audit.record({
+      action: 'login.succeeded',
+      actorUserId: principal.userId,
+      subjectUserId: principal.userId,
+      agencyId: principal.agencyId,
+      email: principal.email,
+      ip,
+      details,
+    });
   }
 
   async loggedOut(user: Principal | undefined, ip: string | undefined): Promise<void> {
@@ -67,15 +112,21 @@ export class AuthService {
   async principalOf(email: string): Promise<Principal> {
     const candidate = await this.users.findLoginCandidate(this.transactions.db, email);
     if (!candidate?.active) throw new UnauthenticatedError();
-    const { userId, email: address, displayName, role, agencyId, agencyCode } = candidate;
-    return { userId, email: address, displayName, role, agencyId, agencyCode };
+    const { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor } = candidate;
+    return { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor };
   }
 
   async describe(principal: Principal): Promise<SessionView> {
     const candidate = await this.users.findLoginCandidate(this.transactions.db, principal.email);
     if (!candidate) throw new UnauthenticatedError();
     return {
-      user: { id: candidate.userId, email: candidate.email, displayName: candidate.displayName, role: candidate.role },
+      user: {
+        id: candidate.userId,
+        email: candidate.email,
+        displayName: candidate.displayName,
+        role: candidate.role,
+        secondFactor: candidate.secondFactor ?? 'off',
+      },
       agency: { id: candidate.agencyId, code: candidate.agencyCode, name: candidate.agencyName },
     };
   }

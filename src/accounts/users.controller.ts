@@ -5,6 +5,7 @@ import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
 import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.service';
+import { SecondFactors } from './second-factor.service';
 import { InviteUserDto, UpdateUserDto, UsersQuery } from './users.dto';
 import { type UserView, UsersService } from './users.service';
 
@@ -14,6 +15,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly lifecycle: AccountLifecycle,
+    private readonly secondFactors: SecondFactors,
   ) {}
 
   /** An agency's users: its focal points see their own agency's, the secretariat every agency's. */
@@ -26,6 +28,13 @@ export class UsersController {
   @Patch(':id')
   update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() change: UpdateUserDto): Promise<UserView> {
     return this.users.update(user, id, change);
+  }
+
+  /** Removes the second factor of a user who lost it (their sessions end); audited. */
+  @Post(':id/second-factor/reset')
+  @HttpCode(204)
+  resetSecondFactor(@CurrentUser() user: Principal, @UuidParam() id: string, @Req() request: Request): Promise<void> {
+    return this.secondFactors.reset(user, id, request.ip);
   }
 
   /** 202 with the same body whether or not the address already has an account. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/transactions';
 import type { Principal } from '../common/principal';
-import type { Role } from './role';
+import { type Role, SECOND_FACTOR_STATE_SQL, type SecondFactorState } from './role';
 import { User } from './user.entity';
 
 export interface LoginCandidate extends Principal {
@@ -20,11 +20,16 @@ export interface ManagedUser {
   version: number;
   agencyId: string;
   agencyCode: string;
+  secondFactor: SecondFactorState;
 }
+
+const MANAGED_COLUMNS = `
+  u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.version, u.agency_id AS "agencyId", a.code AS "agencyCode",
+  ${SECOND_FACTOR_STATE_SQL} AS "secondFactor"`;
 
 const PRINCIPAL_COLUMNS = `
   u.id AS "userId", u.email, u.display_name AS "displayName", u.role,
-  u.agency_id AS "agencyId", a.code AS "agencyCode"`;
+  u.agency_id AS "agencyId", a.code AS "agencyCode", ${SECOND_FACTOR_STATE_SQL} AS "secondFactor"`;
 
 @Injectable()
 export class UsersRepository {
@@ -61,8 +66,7 @@ export class UsersRepository {
   /** A user with their agency's code, whatever their state: what managing them needs. */
   async findManaged(db: Db, userId: string): Promise<ManagedUser | null> {
     const rows: ManagedUser[] = await db.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.active, u.version, u.agency_id AS "agencyId", a.code AS "agencyCode"
-         FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
+      `SELECT ${MANAGED_COLUMNS} FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1`,
       [userId],
     );
     return rows[0] ?? null;
@@ -80,7 +84,10 @@ export class UsersRepository {
     await tx.query(`UPDATE users SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
   }
 
-  async listByAgency(db: Db, agencyId: string): Promise<User[]> {
-    return db.getRepository(User).find({ where: { agencyId }, order: { displayName: 'ASC' } });
+  async listByAgency(db: Db, agencyId: string): Promise<ManagedUser[]> {
+    return db.query(
+      `SELECT ${MANAGED_COLUMNS} FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.agency_id = $1 ORDER BY u.display_name, u.id`,
+      [agencyId],
+    );
   }
 }

@@ -9,7 +9,7 @@ import { Transactions } from '../database/transactions';
 import { updateVersioned } from '../database/versioned-update';
 import { AccountSessions } from './account-sessions';
 import { PrincipalCache } from './principal-cache';
-import type { Role } from './role';
+import type { Role, SecondFactorState } from './role';
 import { User } from './user.entity';
 import { UpdateUserDto, UsersQuery } from './users.dto';
 import { type ManagedUser, UsersRepository } from './users.repository';
@@ -21,6 +21,8 @@ export interface UserView {
   role: Role;
   active: boolean;
   version: number;
+  /** Whether the user signs in with a second factor (a manager can reset it when it is lost). */
+  secondFactor: SecondFactorState;
 }
 
 @Injectable()
@@ -59,7 +61,7 @@ export class UsersService {
       if (target.id === user.userId && (roleChanges || activeChanges)) {
         throw new ForbiddenError('You cannot change your own role or deactivate your own account; ask another manager.');
       }
-      const after = await updateVersioned(tx, User, 'user', userId, change.version, {
+      await updateVersioned(tx, User, 'user', userId, change.version, {
         ...(change.role !== undefined && { role: change.role }),
         ...(change.active !== undefined && { active: change.active }),
       });
@@ -70,13 +72,13 @@ export class UsersService {
         await this.audit.record({ ...base, action: 'user.deactivated', details: { sessionsEnded: ended } }, tx);
       }
       if (activeChanges && change.active === true) await this.audit.record({ ...base, action: 'user.reactivated' }, tx);
-      return after;
+      return (await this.users.findManaged(tx, userId))!;
     });
     this.principals.forget(userId);
     return toView(updated);
   }
 }
 
-function toView({ id, email, displayName, role, active, version }: User | ManagedUser): UserView {
-  return { id, email, displayName, role, active, version };
+function toView({ id, email, displayName, role, active, version, secondFactor }: ManagedUser): UserView {
+  return { id, email, displayName, role, active, version, secondFactor };
 }

@@ -1,4 +1,4 @@
-/** What the audit trail records (issue 6): sign-ins, account lifecycle, and API token use. */
+/** What the audit trail records (issue 6): sign-ins, account lifecycle, second factors and API token use. */
 export const AUDIT_ACTIONS = [
   'login.succeeded',
   'login.failed',
@@ -14,5 +14,9 @@ export const AUDIT_ACTIONS = [
   'api_token.created',
   'api_token.revoked',
   'api_token.used',
+  'second_factor.enabled',
+  'second_factor.disabled',
+  'second_factor.reset',
+  'recovery_codes.regenerated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,7 +15,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { SESSION_ENDED_CHANNEL } from '../accounts/auth.service';
+import { SESSION_ENDED_CHANNEL } from '../accounts/account-sessions';
 import { ChangeNotifications } from '../changes/change-notifications';
 import type { ChangeView } from '../changes/changes.repository';
 import { DomainError } from '../common/errors';
@@ -115,6 +115,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
     server.use((socket, next) => {
       const request = socket.request as typeof socket.request & { user?: Principal; sessionID?: string };
       if (!request.user) return next(new Error('unauthenticated'));
+      // A role that requires two-factor sign-in, not yet turned on: the user may only turn it on (REST).
+      if (request.user.secondFactor === 'enrolment_required') return next(new Error('second_factor_required'));
       socket.data = { user: request.user, sessionId: request.sessionID, documents: new Map() };
       next();
     });

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role } from '../accounts/role';
+import type { Role, SecondFactorState } from '../accounts/role';
 import { UnauthenticatedError } from './errors';
 
 /** Who is acting: what every permission rule and change event needs to know about the user. */
@@ -11,6 +11,11 @@ export interface Principal {
   role: Role;
   agencyId: string;
   agencyCode: string;
+  /**
+   * Set by whatever authenticates a request (session, API token): `enrolment_required` confines the user to turning
+   * on two-factor sign-in. Principals made for internal work (digests, tests of a rule) leave it out.
+   */
+  secondFactor?: SecondFactorState;
 }
 
 /** The logged-in user of this request (routes behind the session guard always have one). */
@@ -23,3 +28,7 @@ export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionC
 export const PUBLIC_ROUTE = 'concert:public';
 /** Marks a route that answers without a session (login, health). Every other route requires one. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+export const OPEN_BEFORE_SECOND_FACTOR = 'concert:open-before-second-factor';
+/** Marks a route a user whose role requires two-factor sign-in may use before turning it on (to turn it on). */
+export const OpenBeforeSecondFactor = () => SetMetadata(OPEN_BEFORE_SECOND_FACTOR, true);

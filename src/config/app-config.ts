@@ -49,6 +49,11 @@ class EnvironmentVariables {
   @IsString({ message: 'SESSION_SECRET is required when NODE_ENV=production' })
   SESSION_SECRET?: string;
 
+  /** Encrypts the two-factor (TOTP) secrets at rest; unset, a key derived from SESSION_SECRET. */
+  @IsOptional()
+  @MinLength(32, { message: 'TWO_FACTOR_KEY must be at least 32 characters' })
+  TWO_FACTOR_KEY?: string;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
@@ -91,6 +96,8 @@ export class AppConfig {
   readonly publicOrigin: string;
   readonly secureCookies: boolean;
   readonly sessionSecret: string;
+  /** Key material for the TOTP secrets' encryption (AES-256-GCM, through HKDF). Changing it requires re-enrolment. */
+  readonly twoFactorKey: string;
   readonly logLevel: LogLevel;
   readonly demoPassword: string;
   readonly redisUrl: string | undefined;
@@ -109,6 +116,7 @@ export class AppConfig {
     this.publicOrigin = new URL(this.publicUrl).origin;
     this.secureCookies = this.publicUrl.startsWith('https:');
     this.sessionSecret = env.SESSION_SECRET ?? DEV_SESSION_SECRET;
+    this.twoFactorKey = env.TWO_FACTOR_KEY ?? this.sessionSecret;
     this.logLevel = env.LOG_LEVEL;
     this.demoPassword = env.DEMO_PASSWORD;
     this.redisUrl = env.REDIS_URL;

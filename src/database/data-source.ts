@@ -3,6 +3,7 @@ import { CreateFollowUpDomain1764381600000 } from '../../migrations/176438160000
 import { AddLiveDocuments1764468000000 } from '../../migrations/1764468000000-AddLiveDocuments';
 import { AddDigestsAndMail1764554400000 } from '../../migrations/1764554400000-AddDigestsAndMail';
 import { AddAccountsSecurity1764640800000 } from '../../migrations/1764640800000-AddAccountsSecurity';
+import { AddTwoFactor1764727200000 } from '../../migrations/1764727200000-AddTwoFactor';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { ChangeEvent } from '../changes/change-event.entity';
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AddLiveDocuments1764468000000,
   AddDigestsAndMail1764554400000,
   AddAccountsSecurity1764640800000,
+  AddTwoFactor1764727200000,
 ];
 
 /** The one definition of Concert's data source, for the app, the CLI and the tests. */

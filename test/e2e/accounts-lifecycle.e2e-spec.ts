@@ -1,6 +1,5 @@
 import { io } from 'socket.io-client';
 import { COLLAB_NAMESPACE } from '../../src/collaboration/protocol';
-import { type ApiClient } from '../support/api-client';
 import { Factory } from '../support/factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -27,13 +26,6 @@ describe('accounts: invitations, password reset, user management, audit trail', 
     await t.close();
   });
 
-  async function loggedIn(email: string): Promise<ApiClient> {
-    const client = t.anonymous();
-    const login = await client.post('/api/auth/login', { email, password: Factory.PASSWORD });
-    expect(login.status).toBe(200);
-    return client;
-  }
-
   /** The secret in the last mail of this kind to this address, read from the outbox (the mailbox without SMTP). */
   async function linkToken(kind: 'invitation' | 'password_reset', to: string): Promise<string> {
     const rows: { text: string }[] = await t.dataSource.query(
@@ -54,7 +46,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
   describe('invitations', () => {
     it('a focal point invites into its own agency; the colleague sets a password, is signed in, and the link works once', async () => {
       const focal = await t.factory.user({ agency: 'FAO', role: 'focal_point' });
-      const client = await loggedIn(focal.email);
+      const client = await t.as(focal.email);
       const invite = await client.post('/api/users/invitations', { email: 'New.Colleague@FAO.test', displayName: 'New Colleague', role: 'staff', agency: 'FAO' });
       expect(invite.status).toBe(202);
       const token = await linkToken('invitation', 'new.colleague@fao.test');
@@ -82,7 +74,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
       const forged = await t.anonymous().post('/api/auth/invitations/accept', { token: 'inv_forged-token-value', password: NEW_PASSWORD });
       const secretariat = await t.factory.user({ role: 'secretariat' });
       await t.factory.agency('WFP');
-      const client = await loggedIn(secretariat.email);
+      const client = await t.as(secretariat.email);
       expect((await client.post('/api/users/invitations', { email: 'late@wfp.test', displayName: 'Late', role: 'staff', agency: 'WFP' })).status).toBe(202);
       const token = await linkToken('invitation', 'late@wfp.test');
       await t.dataSource.query(`UPDATE invitations SET expires_at = now() - interval '1 second' WHERE email = 'late@wfp.test'`);
@@ -95,7 +87,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
     it('answers an invitation to an existing address exactly as to a new one, and mails nobody', async () => {
       const focal = await t.factory.user({ agency: 'WFP', role: 'focal_point' });
       const existing = await t.factory.user({ agency: 'WFP' });
-      const client = await loggedIn(focal.email);
+      const client = await t.as(focal.email);
       const before = await mailCount(existing.email);
       const toExisting = await client.post('/api/users/invitations', { email: existing.email, displayName: 'X', role: 'staff', agency: 'WFP' });
       const toNew = await client.post('/api/users/invitations', { email: 'fresh@wfp.test', displayName: 'X', role: 'staff', agency: 'WFP' });
@@ -110,12 +102,12 @@ describe('accounts: invitations, password reset, user management, audit trail', 
       const focal = await t.factory.user({ agency: 'FAO', role: 'focal_point' });
       const staff = await t.factory.user({ agency: 'FAO', role: 'staff' });
       await t.factory.agency('ILO');
-      const client = await loggedIn(focal.email);
+      const client = await t.as(focal.email);
       const other = await client.post('/api/users/invitations', { email: 'x1@ilo.test', displayName: 'X', role: 'staff', agency: 'ILO' });
       expect(other.status).toBe(403);
       const upward = await client.post('/api/users/invitations', { email: 'x2@fao.test', displayName: 'X', role: 'secretariat', agency: 'FAO' });
       expect(upward.status).toBe(403);
-      const byStaff = await (await loggedIn(staff.email)).post('/api/users/invitations', { email: 'x3@fao.test', displayName: 'X', role: 'staff', agency: 'FAO' });
+      const byStaff = await (await t.as(staff.email)).post('/api/users/invitations', { email: 'x3@fao.test', displayName: 'X', role: 'staff', agency: 'FAO' });
       expect(byStaff.status).toBe(403);
       expect(await mailCount('x1@ilo.test')).toBe(0);
       expect(await mailCount('x2@fao.test')).toBe(0);
@@ -132,7 +124,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
       expect(Object.keys(unknown.body).sort()).toEqual(Object.keys(known.body).sort());
       expect(await mailCount('nobody-here@fao.test')).toBe(0);
 
-      const session = await loggedIn(user.email);
+      const session = await t.as(user.email);
       const oldCookie = session.sessionCookie;
       const token = await linkToken('password_reset', user.email);
       const reset = await t.anonymous().post('/api/auth/password-reset/confirm', { token, password: NEW_PASSWORD });
@@ -161,7 +153,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
       const focal = await t.factory.user({ agency: 'ILO', role: 'focal_point' });
       const colleague = await t.factory.user({ agency: 'ILO' });
       const outsider = await t.factory.user({ agency: 'UNDP' });
-      const client = await loggedIn(focal.email);
+      const client = await t.as(focal.email);
       const promoted = await client.patch(`/api/users/${colleague.id}`, { version: 1, role: 'focal_point' });
       expect(promoted.status).toBe(200);
       expect(promoted.body).toMatchObject({ id: colleague.id, role: 'focal_point', version: 2 });
@@ -180,7 +172,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
     it('deactivation ends the user’s sessions and drops their socket within a second; reactivation lets them back in', async () => {
       const focal = await t.factory.user({ agency: 'UNICEF', role: 'focal_point' });
       const leaver = await t.factory.user({ agency: 'UNICEF' });
-      const leaverClient = await loggedIn(leaver.email);
+      const leaverClient = await t.as(leaver.email);
       const oldCookie = leaverClient.sessionCookie;
       const socket = io(`${t.baseUrl}${COLLAB_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie: oldCookie! }, forceNew: true, reconnection: false });
       const disconnects: string[] = [];
@@ -190,7 +182,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
         socket.once('connect_error', reject);
       });
       try {
-        const manager = await loggedIn(focal.email);
+        const manager = await t.as(focal.email);
         const started = Date.now();
         const off = await manager.patch(`/api/users/${leaver.id}`, { version: 1, active: false });
         expect(off.status).toBe(200);
@@ -215,9 +207,9 @@ describe('accounts: invitations, password reset, user management, audit trail', 
       const cebFocal = await t.factory.user({ agency: 'CEB', role: 'focal_point' });
       const secretariatUser = await t.factory.user({ agency: 'CEB', role: 'secretariat' });
       const secretariat = await t.factory.user({ agency: 'CEB', role: 'secretariat' });
-      const refused = await (await loggedIn(cebFocal.email)).patch(`/api/users/${secretariatUser.id}`, { version: 1, active: false });
+      const refused = await (await t.as(cebFocal.email)).patch(`/api/users/${secretariatUser.id}`, { version: 1, active: false });
       expect(refused.status).toBe(403);
-      const allowed = await (await loggedIn(secretariat.email)).patch(`/api/users/${secretariatUser.id}`, { version: 1, role: 'staff' });
+      const allowed = await (await t.as(secretariat.email)).patch(`/api/users/${secretariatUser.id}`, { version: 1, role: 'staff' });
       expect(allowed.status).toBe(200);
       expect(allowed.body.role).toBe('staff');
     });
@@ -229,12 +221,12 @@ describe('accounts: invitations, password reset, user management, audit trail', 
       const colleague = await t.factory.user({ agency: 'UNEP' });
       const secretariat = await t.factory.user({ role: 'secretariat' });
       expect((await t.anonymous().post('/api/auth/login', { email: colleague.email, password: 'wrong password here' })).status).toBe(401);
-      const manager = await loggedIn(focal.email);
+      const manager = await t.as(focal.email);
       expect((await manager.patch(`/api/users/${colleague.id}`, { version: 1, role: 'focal_point' })).status).toBe(200);
       expect((await manager.patch(`/api/users/${colleague.id}`, { version: 2, active: false })).status).toBe(200);
       expect((await manager.post('/api/auth/logout')).status).toBe(204);
 
-      const reader = await loggedIn(secretariat.email);
+      const reader = await t.as(secretariat.email);
       const forColleague = await reader.get(`/api/admin/audit-events?subjectUserId=${colleague.id}`);
       expect(forColleague.status).toBe(200);
       expect(forColleague.body.items.map((e: { action: string }) => e.action)).toEqual(['user.deactivated', 'user.role_changed', 'login.failed']);
@@ -246,7 +238,7 @@ describe('accounts: invitations, password reset, user management, audit trail', 
       const bad = await reader.get('/api/admin/audit-events?action=nonsense');
       expect(bad.status).toBe(400);
 
-      const byFocal = await (await loggedIn(focal.email)).get('/api/admin/audit-events');
+      const byFocal = await (await t.as(focal.email)).get('/api/admin/audit-events');
       expect(byFocal.status).toBe(403);
     });
   });

@@ -2,7 +2,6 @@ import { io } from 'socket.io-client';
 import { ACCOUNT_FAILURES } from '../../src/accounts/login-throttle';
 import { COLLAB_NAMESPACE } from '../../src/collaboration/protocol';
 import { AppConfig } from '../../src/config/app-config';
-import { type ApiClient } from '../support/api-client';
 import { Factory } from '../support/factory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -17,12 +16,6 @@ describe('security: throttling, CSRF, headers, API tokens', () => {
   afterAll(async () => {
     await t.close();
   });
-
-  async function loggedIn(email: string): Promise<ApiClient> {
-    const client = t.anonymous();
-    expect((await client.post('/api/auth/login', { email, password: Factory.PASSWORD })).status).toBe(200);
-    return client;
-  }
 
   function login(email: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
     return fetch(`${t.baseUrl}/api/auth/login`, {
@@ -73,7 +66,7 @@ describe('security: throttling, CSRF, headers, API tokens', () => {
   describe('CSRF and headers', () => {
     it('refuses a cookie-authenticated POST from another origin or marked cross-site, and allows same-origin and non-browser ones', async () => {
       const secretariat = await t.factory.user({ role: 'secretariat' });
-      const client = await loggedIn(secretariat.email);
+      const client = await t.as(secretariat.email);
       const post = (headers: Record<string, string>, code: string) =>
         fetch(`${t.baseUrl}/api/agencies`, {
           method: 'POST',
@@ -113,7 +106,7 @@ describe('security: throttling, CSRF, headers, API tokens', () => {
   describe('API tokens', () => {
     it('shows the token once, stores its hash, authenticates as the user with their permissions, and stops at revocation', async () => {
       const focal = await t.factory.user({ agency: 'FAO', role: 'focal_point' });
-      const client = await loggedIn(focal.email);
+      const client = await t.as(focal.email);
       const created = await client.post('/api/me/api-tokens', { name: 'FAO reporting system' });
       expect(created.status).toBe(201);
       const token: string = created.body.token;
@@ -142,7 +135,7 @@ describe('security: throttling, CSRF, headers, API tokens', () => {
 
     it('refuses an expired token and the token of a deactivated user', async () => {
       const user = await t.factory.user({ agency: 'WFP' });
-      const client = await loggedIn(user.email);
+      const client = await t.as(user.email);
       const soon = await client.post('/api/me/api-tokens', { name: 'short', expiresAt: new Date(Date.now() + 60_000).toISOString() });
       const lasting = await client.post('/api/me/api-tokens', { name: 'lasting' });
       expect(soon.status).toBe(201);
@@ -156,7 +149,7 @@ describe('security: throttling, CSRF, headers, API tokens', () => {
 
     it('never opens the live-document socket', async () => {
       const user = await t.factory.user();
-      const created = await (await loggedIn(user.email)).post('/api/me/api-tokens', { name: 'socket attempt' });
+      const created = await (await t.as(user.email)).post('/api/me/api-tokens', { name: 'socket attempt' });
       const socket = io(`${t.baseUrl}${COLLAB_NAMESPACE}`, {
         transports: ['websocket'],
         extraHeaders: { authorization: `Bearer ${created.body.token}` },
@@ -178,7 +171,7 @@ describe('security: throttling, CSRF, headers, API tokens', () => {
 
   it('stores passwords as argon2id with at least OWASP’s parameters (m=19 MiB, t=2, p=1)', async () => {
     const focal = await t.factory.user({ agency: 'FAO', role: 'focal_point' });
-    const client = await loggedIn(focal.email);
+    const client = await t.as(focal.email);
     expect((await client.post('/api/users/invitations', { email: 'hash.check@fao.test', displayName: 'Hash', role: 'staff', agency: 'FAO' })).status).toBe(202);
     const [mail]: { text: string }[] = await t.dataSource.query(`SELECT text_body AS text FROM mail_outbox WHERE to_address = 'hash.check@fao.test'`);
     const token = decodeURIComponent(/token=([\w%-]+)/.exec(mail.text)![1]);

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { type DataSource } from 'typeorm';
 import { hashPassword } from '../../src/accounts/passwords';
-import type { Role } from '../../src/accounts/role';
+import { type Role, SECOND_FACTOR_REQUIRED_ROLES } from '../../src/accounts/role';
+import { newRecoveryCodes, newTotpSecret, TotpSecretBox } from '../../src/accounts/totp';
+import { AppConfig } from '../../src/config/app-config';
 import { User } from '../../src/accounts/user.entity';
 import { Agency } from '../../src/agencies/agency.entity';
 import type { AgencyKind } from '../../src/agencies/agency-kind';
@@ -14,6 +16,14 @@ import { ActivityReport } from '../../src/reporting/activity-report.entity';
 import type { ActivityReportState } from '../../src/reporting/activity-report-state';
 import { ReportingCycle } from '../../src/reporting/reporting-cycle.entity';
 
+/** What a user enrolled in two-factor sign-in holds: the app's secret, the recovery codes not yet spent. */
+export interface EnrolledSecondFactor {
+  secret: string;
+  recoveryCodes: string[];
+  /** The last time step whose code this user's tests used (the server accepts each step once). */
+  lastStep: number;
+}
+
 const unique = () => randomBytes(3).toString('hex').toUpperCase();
 
 /**
@@ -24,9 +34,14 @@ const unique = () => randomBytes(3).toString('hex').toUpperCase();
 export class Factory {
   static readonly PASSWORD = 'correct horse battery staple';
   private static passwordHash: Promise<string> | undefined;
+  private static readonly secondFactors = new Map<string, EnrolledSecondFactor>();
   private readonly documents = new DocumentsRepository();
 
-  constructor(private readonly dataSource: DataSource) {}
+  /** `twoFactorKey`: the app's TWO_FACTOR_KEY (the test configuration's unless a test sets its own). */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly twoFactorKey: string = AppConfig.fromEnvironment({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' }).twoFactorKey,
+  ) {}
 
   async agency(code: string = `AG${unique()}`, kind: AgencyKind = 'specialized_agency'): Promise<Agency> {
     const repository = this.dataSource.getRepository(Agency);
@@ -35,13 +50,17 @@ export class Factory {
     return repository.save(repository.create({ code, name: `${code} (test agency)`, kind, version: 1, archivedAt: null }));
   }
 
-  async user(options: { agency?: string; role?: Role; email?: string; active?: boolean } = {}): Promise<User> {
+  /**
+   * A user who can sign in with Factory.PASSWORD. `secondFactor` (by default: where the role requires it) enrols an
+   * authenticator app, whose secret and recovery codes `secondFactorOf` gives, as the user would have them.
+   */
+  async user(options: { agency?: string; role?: Role; email?: string; active?: boolean; secondFactor?: boolean } = {}): Promise<User> {
     const agency = await this.agency(options.agency ?? (options.role === 'secretariat' ? 'CEB' : undefined));
     const role = options.role ?? 'staff';
     Factory.passwordHash ??= hashPassword(Factory.PASSWORD);
     const repository = this.dataSource.getRepository(User);
     const email = options.email ?? `${role}.${unique().toLowerCase()}@${agency.code.toLowerCase()}.test`;
-    return repository.save(
+    const user = await repository.save(
       repository.create({
         email,
         displayName: `${agency.code} ${role} ${email.split('@')[0]}`,
@@ -53,6 +72,29 @@ export class Factory {
         version: 1,
       }),
     );
+    if (options.secondFactor ?? SECOND_FACTOR_REQUIRED_ROLES.includes(role)) await this.enrolSecondFactor(user);
+    return user;
+  }
+
+  /** Turns on two-factor sign-in for the user, as if they had scanned the QR code and confirmed a first code. */
+  async enrolSecondFactor(user: User): Promise<EnrolledSecondFactor> {
+    const secret = newTotpSecret();
+    const { codes, hashes } = newRecoveryCodes();
+    await this.dataSource.query(
+      `INSERT INTO user_second_factors (user_id, secret_ciphertext, confirmed_at) VALUES ($1, $2, now())
+       ON CONFLICT (user_id) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, confirmed_at = now(), last_used_step = 0`,
+      [user.id, new TotpSecretBox(this.twoFactorKey).seal(secret)],
+    );
+    await this.dataSource.query(`DELETE FROM recovery_codes WHERE user_id = $1`, [user.id]);
+    await this.dataSource.query(`INSERT INTO recovery_codes (user_id, code_hash) SELECT $1, unnest($2::char(64)[])`, [user.id, hashes]);
+    const enrolled = { secret, recoveryCodes: codes, lastStep: 0 };
+    Factory.secondFactors.set(user.email, enrolled);
+    return enrolled;
+  }
+
+  /** The authenticator app and recovery codes of a user the factory enrolled (undefined for the others). */
+  static secondFactorOf(email: string): EnrolledSecondFactor | undefined {
+    return Factory.secondFactors.get(email.trim().toLowerCase());
   }
 
   /** Deactivates the user, as a focal point or the secretariat would; sessions already open are not touched. */

@@ -7,6 +7,7 @@ import { createApp } from '../../src/app';
 import { AppConfig } from '../../src/config/app-config';
 import { ApiClient } from './api-client';
 import { Factory } from './factory';
+import { signIn } from './second-factor';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -16,7 +17,7 @@ export interface TestApp {
   factory: Factory;
   /** A client without a session. */
   anonymous(): ApiClient;
-  /** A client logged in as this user (password from the factory). */
+  /** A client logged in as this user (password from the factory; the second step answered where there is one). */
   as(email: string): Promise<ApiClient>;
   close(): Promise<void>;
 }
@@ -83,7 +84,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     anonymous: () => new ApiClient(baseUrl),
     as: async (email) => {
       const client = new ApiClient(baseUrl);
-      const response = await client.post('/api/auth/login', { email, password: Factory.PASSWORD });
+      const response = await signIn(client, email);
       if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return client;
     },
@@ -127,7 +128,7 @@ export async function startTestServer(databaseUrl: string, options: { port?: num
     anonymous: () => new ApiClient(baseUrl),
     as: async (email) => {
       const client = new ApiClient(baseUrl);
-      const response = await client.post('/api/auth/login', { email, password: Factory.PASSWORD });
+      const response = await signIn(client, email);
       if (response.status !== 200) throw new Error(`login as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return client;
     },

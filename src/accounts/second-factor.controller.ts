@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentUser, OpenBeforeSecondFactor, type Principal } from '../common/principal';
+import { CurrentCodeDto } from './auth.dto';
+import { type RecoveryCodes, SecondFactors, type SecondFactorStatus } from './second-factor.service';
+import type { Enrolment } from './totp';
+
+/** The signed-in user's own two-factor sign-in. Setting it up is open to a user whose role requires it. */
+@ApiTags('two-factor')
+@Controller('me/second-factor')
+export class SecondFactorController {
+  constructor(private readonly secondFactors: SecondFactors) {}
+
+  @OpenBeforeSecondFactor()
+  @Get()
+  status(@CurrentUser() user: Principal): Promise<SecondFactorStatus> {
+    return this.secondFactors.status(user);
+  }
+
+  /** A new secret, as text and as a QR code for the authenticator app; nothing changes until it is confirmed. */
+  @OpenBeforeSecondFactor()
+  @Post('setup')
+  @HttpCode(200)
+  setup(@CurrentUser() user: Principal): Promise<Enrolment> {
+    return this.secondFactors.begin(user);
+  }
+
+  /** The first code from the app turns two-factor sign-in on; answers the recovery codes, once. */
+  @OpenBeforeSecondFactor()
+  @Post('confirm')
+  @HttpCode(200)
+  confirm(@CurrentUser() user: Principal, @Body() body: CurrentCodeDto, @Req() request: Request): Promise<RecoveryCodes> {
+    return this.secondFactors.confirm(user, body.code, request.sessionID, request.ip);
+  }
+
+  @Post('recovery-codes')
+  @HttpCode(200)
+  regenerate(@CurrentUser() user: Principal, @Body() body: CurrentCodeDto, @Req() request: Request): Promise<RecoveryCodes> {
+    return this.secondFactors.regenerateRecoveryCodes(user, body.code, request.ip);
+  }
+
+  /** Turns it off (not where the role requires it). */
+  @Post('disable')
+  @HttpCode(204)
+  disable(@CurrentUser() user: Principal, @Body() body: CurrentCodeDto, @Req() request: Request): Promise<void> {
+    return this.secondFactors.disable(user, body.code, request.ip);
+  }
+}
