@@ -84,6 +84,7 @@ export class SecondFactors {
       await this.factors.replaceRecoveryCodes(tx, user.userId, hashes);
       const ended = await this.sessions.endAll(tx, user.userId, { except: currentSessionId });
       await this.audit.record({ ...this.auditBase(user, ip), action: 'second_factor.enabled', details: { otherSessionsEnded: ended } }, tx);
+      await this.principals.changed(tx, user.userId);
       return { recoveryCodes: codes };
     });
     this.principals.forget(user.userId);
@@ -108,6 +109,7 @@ export class SecondFactors {
     await this.withCurrentCode(user, code, ip, async (tx) => {
       await this.factors.remove(tx, user.userId);
       await this.audit.record({ ...this.auditBase(user, ip), action: 'second_factor.disabled' }, tx);
+      await this.principals.changed(tx, user.userId);
     });
     this.principals.forget(user.userId);
   }
@@ -156,6 +158,7 @@ export class SecondFactors {
         { action: 'second_factor.reset', actorUserId: manager.userId, subjectUserId: userId, agencyId: target.agencyId, email: target.email, ip, details: { sessionsEnded: ended } },
         tx,
       );
+      await this.principals.changed(tx, userId);
     });
     this.principals.forget(userId);
   }

@@ -72,6 +72,7 @@ export class UsersService {
         await this.audit.record({ ...base, action: 'user.deactivated', details: { sessionsEnded: ended } }, tx);
       }
       if (activeChanges && change.active === true) await this.audit.record({ ...base, action: 'user.reactivated' }, tx);
+      if (roleChanges || activeChanges) await this.principals.changed(tx, userId);
       return (await this.users.findManaged(tx, userId))!;
     });
     this.principals.forget(userId);
