@@ -22,7 +22,7 @@ import { DomainError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import type { Principal } from '../common/principal';
 import { PgNotifications } from '../database/notifications';
-import { decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-codec';
+import { type AwarenessEntry, decodeAwarenessUpdate, encodeAwarenessUpdate } from './awareness-codec';
 import { DocumentAccess } from './document-access';
 import { DocumentRegistry, type LiveDocument } from './document-registry';
 import {
@@ -95,6 +95,13 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   private readonly logger = new Logger(CollabGateway.name);
   private readonly limiter = new RateLimiterMemory({ points: MESSAGES_PER_SECOND, duration: 1 });
   private unsubscribe: (() => void) | undefined;
+  /**
+   * Stamped awareness states not yet forwarded, per document and client id (the latest wins), with the socket that
+   * sent each: forwarded once per event-loop turn, so that N editors moving their carets cost about N packets per
+   * turn rather than N × N.
+   */
+  private readonly awarenessOutbox = new Map<string, Map<number, { entry: AwarenessEntry; from: string }>>();
+  private awarenessFlush: NodeJS.Immediate | null = null;
 
   @WebSocketServer() private readonly server!: CollabNamespace;
 
@@ -149,6 +156,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    if (this.awarenessFlush) clearImmediate(this.awarenessFlush);
   }
 
   @SubscribeMessage('join')
@@ -247,11 +255,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
         if (entry.state) entry.state.user = presence;
         entry.clock = document.nextAwarenessClock(entry.clientId, entry.clock);
       }
-      const stamped = encodeAwarenessUpdate(entries);
-      applyAwarenessUpdate(document.awareness, stamped, socket.id);
-      const forwarded = toBase64(stamped);
-      socket.to(documentRoom(document.id)).emit('awareness', document.id, forwarded);
-      this.relay('relay:awareness', document.id, forwarded);
+      applyAwarenessUpdate(document.awareness, encodeAwarenessUpdate(entries), socket.id);
+      this.queueAwareness(document.id, entries, socket.id);
     } catch (error) {
       socket.emit('error', documentId, this.describe(error));
     }
@@ -319,6 +324,41 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
     return { document, membership, payload };
   }
 
+  private queueAwareness(documentId: string, entries: AwarenessEntry[], from: string): void {
+    let pending = this.awarenessOutbox.get(documentId);
+    if (!pending) {
+      pending = new Map();
+      this.awarenessOutbox.set(documentId, pending);
+    }
+    for (const entry of entries) pending.set(entry.clientId, { entry, from });
+    this.awarenessFlush ??= setImmediate(() => {
+      this.awarenessFlush = null;
+      for (const id of [...this.awarenessOutbox.keys()]) this.flushAwareness(id);
+    });
+  }
+
+  /**
+   * One message with every pending state of the document to everyone who sent none of them (other processes'
+   * sockets included, through the adapter), and to each sender the same without their own states: their copy is
+   * newer than the server's, which must not overwrite it.
+   */
+  private flushAwareness(documentId: string): void {
+    const pending = this.awarenessOutbox.get(documentId);
+    if (!pending) return;
+    this.awarenessOutbox.delete(documentId);
+    const entries = [...pending.values()];
+    const senders = new Set(entries.map((e) => e.from));
+    const all = toBase64(encodeAwarenessUpdate(entries.map((e) => e.entry)));
+    this.server.to(documentRoom(documentId)).except([...senders]).emit('awareness', documentId, all);
+    if (senders.size > 1) {
+      for (const sender of senders) {
+        const others = entries.filter((e) => e.from !== sender).map((e) => e.entry);
+        this.server.to(sender).emit('awareness', documentId, toBase64(encodeAwarenessUpdate(others)));
+      }
+    }
+    this.relay('relay:awareness', documentId, all);
+  }
+
   private claimedByOther(document: LiveDocument, clientId: number, socketId: string): boolean {
     for (const other of this.server.sockets.values()) {
       if (other.id !== socketId && other.data.documents?.get(document.id)?.clientIds.has(clientId)) return true;
@@ -333,6 +373,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
     await socket.leave(documentRoom(documentId));
     const document = this.registry.get(documentId);
     if (document?.loaded && membership.clientIds.size > 0) {
+      // What the leaver said last goes out before they are removed, never after.
+      this.flushAwareness(documentId);
       const ids = [...membership.clientIds];
       const removal = toBase64(encodeAwarenessRemoval(document, ids));
       removeAwarenessStates(document.awareness, ids, socket.id);

@@ -93,6 +93,25 @@ describe('live documents: presence', () => {
     expect(listed.map((entry) => entry.name)).not.toContain('Mallory');
   });
 
+  it('lets editors who move their carets at the same moment each see the others’ latest moves', async () => {
+    const commitment = await t.factory.commitment({ lead: ['FAO'], contributing: ['WFP', 'UNESCO'] });
+    const editors = [open(fao, commitment.reportDocumentId), open(wfp, commitment.reportDocumentId), open(unesco, commitment.reportDocumentId)];
+    await Promise.all(editors.map((editor) => editor.synced()));
+    // Several moves from each, all in one turn: the server forwards them together.
+    for (let move = 1; move <= 3; move += 1) {
+      editors.forEach((editor, index) => editor.provider.awareness.setLocalState({ user: { name: `Claimed ${index}` }, cursor: { move, index } }));
+    }
+    for (const [index, editor] of editors.entries()) {
+      for (const [otherIndex, other] of editors.entries()) {
+        if (other === editor) continue;
+        await editor.until((e) => (stateOf(e, other)?.cursor as { move?: number } | undefined)?.move === 3, `editor ${index} sees editor ${otherIndex}'s last move`);
+        expect(stateOf(editor, other)).toMatchObject({ cursor: { move: 3, index: otherIndex }, user: { name: expect.not.stringMatching(/^Claimed/) } });
+      }
+      // The server's stamped copy of their own state never comes back to overwrite what they hold.
+      expect(editor.provider.awareness.getLocalState()).toEqual({ user: { name: `Claimed ${index}` }, cursor: { move: 3, index } });
+    }
+  });
+
   it('removes a dropped socket from everyone\'s awareness and from the presence list', async () => {
     const commitment = await t.factory.commitment({ lead: ['FAO'], contributing: ['WFP'] });
     const documentId = commitment.reportDocumentId;
