@@ -1,17 +1,17 @@
 import { AppShell, Burger, Center, Group, Loader, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { createBrowserRouter, Link, Outlet, RouterProvider, useLocation } from 'react-router';
 import { ErrorNotice } from './components/ErrorNotice';
 import { ConnectionBadge } from './components/ConnectionBadge';
-import { api } from './lib/api';
 import { LiveProvider } from './lib/live';
-import { SessionProvider, useSession, useSessionQuery } from './lib/session';
+import { SessionProvider, useLogOut, useSession, useSessionQuery } from './lib/session';
 import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from './pages/AccountLinkPages';
 import { ActivityReportPage } from './pages/ActivityReportPage';
 import { ChangesPage } from './pages/ChangesPage';
 import { CommitmentPage } from './pages/CommitmentPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { EnrolmentPage } from './pages/EnrolmentPage';
 import { FrameworkPage } from './pages/FrameworkPage';
 import { FrameworksPage } from './pages/FrameworksPage';
 import { LoginPage } from './pages/LoginPage';
@@ -50,6 +50,9 @@ export function App() {
 /** Everything behind login: a shared URL opens its page once the user has logged in. */
 function Gate() {
   const session = useSessionQuery();
+  // Set while the enrolment screen shows the new recovery codes: the session may already say two-factor sign-in is
+  // on (a refetch on focus), but the screen must stay until the user has saved them.
+  const [savingRecoveryCodes, setSavingRecoveryCodes] = useState(false);
   if (session.isPending) {
     return (
       <Center h="100vh">
@@ -65,6 +68,13 @@ function Gate() {
     );
   }
   if (!session.data) return <LoginPage />;
+  if (session.data.user.secondFactor === 'enrolment_required' || savingRecoveryCodes) {
+    return (
+      <SessionProvider session={session.data}>
+        <EnrolmentPage onCodesShown={() => setSavingRecoveryCodes(true)} onCodesSaved={() => setSavingRecoveryCodes(false)} />
+      </SessionProvider>
+    );
+  }
   return (
     <SessionProvider session={session.data}>
       <LiveProvider>
@@ -80,7 +90,7 @@ function Shell() {
   // Folded away on a narrow screen, the menu is only moved off-screen: keep keyboard focus out of it.
   const mobile = useMediaQuery('(max-width: 47.99em)');
   const location = useLocation();
-  const queryClient = useQueryClient();
+  const logOut = useLogOut();
   const links = [
     { to: '/', label: 'Dashboard' },
     { to: '/frameworks', label: 'Frameworks' },
@@ -89,11 +99,6 @@ function Shell() {
     ...(session.user.role !== 'staff' ? [{ to: '/users', label: `${session.agency.code} users` }] : []),
     ...(session.user.role === 'secretariat' ? [{ to: '/mailbox', label: 'Outgoing mail' }] : []),
   ];
-  const logout = async () => {
-    await api.post('/auth/logout');
-    queryClient.clear();
-    window.location.assign('/');
-  };
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -116,7 +121,7 @@ function Shell() {
                 {session.agency.code} · {session.user.role.replace('_', ' ')}
               </Text>
             </Stack>
-            <UnstyledButton onClick={() => void logout()} aria-label="Log out">
+            <UnstyledButton onClick={() => void logOut()} aria-label="Log out">
               <Text size="sm" c="blue.8" td="underline">
                 Log out
               </Text>

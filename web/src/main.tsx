@@ -10,13 +10,23 @@ import {
   parseThemeColor,
   type VariantColorsResolver,
 } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ApiError } from './lib/api';
 
+/**
+ * The server refuses everything but enrolling to a user whose role now requires two-factor sign-in (say, just made
+ * secretariat): a fresh session then says so, and the login gate shows the enrolment screen.
+ */
+const onError = (error: unknown) => {
+  if (error instanceof ApiError && error.code === 'second_factor_required') void queryClient.invalidateQueries({ queryKey: ['session'] });
+};
+
 const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,
@@ -28,7 +38,8 @@ const queryClient = new QueryClient({
 
 /**
  * Mantine's default shades give text and badges under 4.5:1 contrast (WCAG AA): light, subtle and outline variants
- * take a darkened shade 9 for their text, filled ones a dark background, dimmed text and links a darker grey and blue.
+ * take a darkened shade 9 for their text, filled ones a dark background, dimmed text and links a darker grey and blue,
+ * a field's error message a darker red.
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
@@ -47,7 +58,11 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-anchor': 'var(--mantine-color-blue-9)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-anchor': 'var(--mantine-color-blue-9)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

@@ -42,6 +42,11 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
+/** The server's sentence about this form field, when the error names it (so the form shows it under the field). */
+export function fieldError(error: unknown, field: string): string | null {
+  return error instanceof ApiError && error.fields.includes(field) ? error.message : null;
+}
+
 /** `?a=1&b=x` from the defined values. */
 export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

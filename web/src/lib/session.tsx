@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { api, ApiError } from './api';
 import type { Session } from './types';
@@ -29,4 +29,14 @@ export function useSession(): Session {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside the login gate');
   return session;
+}
+
+/** Ends the session and starts the page afresh, with nothing of this user's data left in the cache. */
+export function useLogOut(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    await api.post('/auth/logout');
+    queryClient.clear();
+    window.location.assign('/');
+  };
 }

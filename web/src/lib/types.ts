@@ -8,9 +8,38 @@ export interface Page<T> {
   total: number;
 }
 
+/** `enrolment_required`: the role requires two-factor sign-in and it is not on yet, so nothing else is open. */
+export type SecondFactorState = 'on' | 'off' | 'enrolment_required';
+
 export interface Session {
-  user: { id: string; email: string; displayName: string; role: Role };
+  user: { id: string; email: string; displayName: string; role: Role; secondFactor: SecondFactorState };
   agency: { id: string; code: string; name: string };
+}
+
+/** The answer to a right password when the account has two-factor sign-in on: the code is asked next. */
+export interface SecondFactorChallenge {
+  secondFactorRequired: true;
+}
+
+export interface SecondFactorStatus {
+  state: SecondFactorState;
+  /** The role requires it: it cannot be turned off, only reset by someone else when the app is lost. */
+  required: boolean;
+  enabledAt: string | null;
+  recoveryCodesLeft: number;
+}
+
+/** A new secret for the authenticator app: nothing changes until a first code from the app confirms it. */
+export interface SecondFactorEnrolment {
+  secret: string;
+  uri: string;
+  /** The otpauth URI as a PNG data: URL. */
+  qrCode: string;
+}
+
+export interface RecoveryCodes {
+  /** Shown once: the server keeps only their hashes. */
+  recoveryCodes: string[];
 }
 
 export interface Agency {

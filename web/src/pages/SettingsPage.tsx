@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageState } from '../components/PageState';
+import { SecondFactorSettings } from '../components/SecondFactorSettings';
 import { api } from '../lib/api';
 import { type DigestPreferences, useDigestPreferences, useFollows, useSetFollow } from '../lib/follows';
 import { useSession } from '../lib/session';
@@ -26,6 +27,12 @@ export function SettingsPage() {
         <Text size="sm" c="dimmed">
           {session.agency.name} ({session.agency.code}), {session.user.role.replace('_', ' ')}
         </Text>
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          Two-factor sign-in
+        </Title>
+        <SecondFactorSettings />
       </Card>
       <Digest />
       <Follows />

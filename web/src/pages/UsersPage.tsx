@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
 import { useSession } from '../lib/session';
-import type { Page, Role } from '../lib/types';
+import type { Page, Role, SecondFactorState } from '../lib/types';
 
 interface UserRow {
   id: string;
@@ -14,11 +14,17 @@ interface UserRow {
   role: Role;
   active: boolean;
   version: number;
+  secondFactor: SecondFactorState;
 }
 
 const ROLE_LABEL: Record<Role, string> = { staff: 'Staff', focal_point: 'Focal point', secretariat: 'Secretariat' };
+const SECOND_FACTOR_BADGE: Record<SecondFactorState, { label: string; color: string }> = {
+  on: { label: '2FA on', color: 'teal' },
+  off: { label: '2FA off', color: 'gray' },
+  enrolment_required: { label: '2FA not set up', color: 'orange' },
+};
 
-/** A focal point's page of its agency's users: invite, change roles, deactivate and reactivate. */
+/** A focal point's page of its agency's users: invite, change roles, deactivate and reactivate, reset a lost second factor. */
 export function UsersPage() {
   const session = useSession();
   const queryClient = useQueryClient();
@@ -29,6 +35,7 @@ export function UsersPage() {
       api.patch(`/users/${user.id}`, { version: user.version, ...change }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
   });
+  const [resetting, setResetting] = useState<UserRow | null>(null);
   const roles: Role[] = session.user.role === 'secretariat' ? ['staff', 'focal_point', 'secretariat'] : ['staff', 'focal_point'];
   return (
     <Stack>
@@ -41,7 +48,7 @@ export function UsersPage() {
             page.items.length === 0 ? (
               <Text c="dimmed">No users.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
+              <Table.ScrollContainer minWidth={720}>
                 <Table aria-label={`${agency} users`}>
                   <Table.Thead>
                     <Table.Tr>
@@ -49,6 +56,7 @@ export function UsersPage() {
                       <Table.Th>Email</Table.Th>
                       <Table.Th>Role</Table.Th>
                       <Table.Th>Account</Table.Th>
+                      <Table.Th>Two-factor sign-in</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -84,6 +92,18 @@ export function UsersPage() {
                               )}
                             </Group>
                           </Table.Td>
+                          <Table.Td>
+                            <Group gap="xs" wrap="nowrap">
+                              <Badge color={SECOND_FACTOR_BADGE[user.secondFactor].color} variant="light">
+                                {SECOND_FACTOR_BADGE[user.secondFactor].label}
+                              </Badge>
+                              {!self && user.secondFactor === 'on' && (
+                                <Button size="xs" variant="subtle" color="red" onClick={() => setResetting(user)} aria-label={`Reset two-factor sign-in of ${user.displayName}`}>
+                                  Reset two-factor
+                                </Button>
+                              )}
+                            </Group>
+                          </Table.Td>
                         </Table.Tr>
                       );
                     })}
@@ -94,7 +114,39 @@ export function UsersPage() {
           }
         </PageState>
       </Card>
+      {resetting && <ResetSecondFactor user={resetting} agency={agency} onClose={() => setResetting(null)} />}
     </Stack>
+  );
+}
+
+/** A user who lost their authenticator app and recovery codes gets back in with their password, and sets up a new one. */
+function ResetSecondFactor({ user, agency, onClose }: { user: UserRow; agency: string; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const reset = useMutation({
+    mutationFn: () => api.post<void>(`/users/${user.id}/second-factor/reset`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['users', agency] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Reset two-factor sign-in of ${user.displayName}?`}>
+      <Stack>
+        <Text size="sm">
+          Do this when {user.displayName} has lost their authenticator app and their recovery codes, and you are sure it is them asking. Their sessions end
+          at once. They then sign in with their password alone and set up two-factor sign-in again (secretariat members must, before anything else).
+        </Text>
+        {reset.error && <ErrorNotice error={reset.error} title="Could not reset two-factor sign-in" />}
+        <Group justify="flex-end">
+          <Button variant="subtle" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button color="red" loading={reset.isPending} onClick={() => reset.mutate()}>
+            Reset two-factor sign-in
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

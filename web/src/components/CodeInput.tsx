@@ -1,0 +1,38 @@
+import { TextInput } from '@mantine/core';
+import { fieldError } from '../lib/api';
+
+/**
+ * The 6-digit code an authenticator app shows. Phones offer the numeric keypad and, where they can, the code itself
+ * (`one-time-code`); spaces and dashes a user pastes with it are dropped. The server's complaint about the code
+ * appears under the field and is announced.
+ */
+export function CodeInput({
+  value,
+  onChange,
+  error,
+  autoFocus = false,
+  description,
+}: {
+  value: string;
+  onChange: (code: string) => void;
+  error: unknown;
+  autoFocus?: boolean;
+  description?: string;
+}) {
+  const problem = fieldError(error, 'code');
+  return (
+    <TextInput
+      label="Code from your authenticator app"
+      description={description}
+      required
+      autoComplete="one-time-code"
+      inputMode="numeric"
+      autoFocus={autoFocus}
+      spellCheck={false}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+      error={problem && <span role="alert">{problem}</span>}
+      styles={{ input: { maxWidth: 200, fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.2em' } }}
+    />
+  );
+}
