@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { ChangesRepository } from '../changes/changes.repository';
 import { DocumentsRepository } from '../collaboration/documents.repository';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
+import { ConflictError, InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
@@ -81,10 +81,17 @@ export class CommitmentsService {
     return this.transactions.run(async (tx) => {
       const participants = await this.commitments.findParticipants(tx, id, true);
       if (!participants) throw new NotFoundError('commitment', id);
-      if (dto.status !== undefined) authorize(user, 'commitment.setStatus', participants);
-      if (DEFINITION_FIELDS.some((field) => dto[field] !== undefined)) authorize(user, 'commitment.manage', null);
+      const changesDefinition = DEFINITION_FIELDS.some((field) => dto[field] !== undefined);
+      // A body with nothing to change still needs the least right to change the commitment, and writes nothing:
+      // otherwise anyone could bump its version (making its editors' next save stale) and sign a change event.
+      if (dto.status !== undefined || !changesDefinition) authorize(user, 'commitment.setStatus', participants);
+      if (changesDefinition) authorize(user, 'commitment.manage', null);
 
       const before = (await this.commitments.findView(tx, id))!;
+      if (dto.status === undefined && !changesDefinition) {
+        if (before.version !== dto.version) throw new StaleVersionError('commitment', id, dto.version, before.version);
+        return before;
+      }
       await updateVersioned(tx, Commitment, 'commitment', id, dto.version, {
         ...(dto.status !== undefined && { status: dto.status }),
         ...(dto.title !== undefined && { title: dto.title }),

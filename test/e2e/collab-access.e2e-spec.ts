@@ -1,33 +1,11 @@
-import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
-import * as Y from 'yjs';
 import type { User } from '../../src/accounts/user.entity';
 import { type Access, COLLAB_NAMESPACE, type CollabError, type JoinAck, type SyncAck } from '../../src/collaboration/protocol';
 import type { Commitment } from '../../src/frameworks/commitment.entity';
 import type { ApiClient } from '../support/api-client';
 import { CollabClient } from '../support/collab-client';
+import { eventually, paragraphMessage } from '../support/raw-collab-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** A y-protocols sync update message (type 2) appending one paragraph from a fresh replica, as base64. */
-function paragraphMessage(text: string): string {
-  const doc = new Y.Doc();
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  doc.getXmlFragment('default').push([paragraph]);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
-  doc.destroy();
-  return Buffer.from(encoding.toUint8Array(encoder)).toString('base64');
-}
-
-async function eventually(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** A socket that speaks the protocol by hand and records what the server tells it. */
 class RawClient {

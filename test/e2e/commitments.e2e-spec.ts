@@ -273,6 +273,21 @@ describe('commitments and their indicators over the API', () => {
       expect(await read(commitment.id)).toMatchObject({ title: 'First title', leadAgencies: ['FAO'], contributingAgencies: ['WFP'], version: 2 });
     });
 
+    it('writes nothing for a body with nothing to change, and refuses it to those who may not change the commitment', async () => {
+      const commitment = await faoLeadsWfpContributes();
+      for (const client of [wfpFocal, faoStaff, iloFocal]) {
+        const refused = await client.patch(`/api/commitments/${commitment.id}`, { version: 1 });
+        expect(refused.status).toBe(403);
+      }
+      const noChange = await faoFocal.patch(`/api/commitments/${commitment.id}`, { version: 1 });
+      expect(noChange.status).toBe(200);
+      expect(noChange.body).toMatchObject({ status: 'not_started', version: 1 });
+      expect((await faoFocal.patch(`/api/commitments/${commitment.id}`, { version: 7 })).body.error.code).toBe('stale_version');
+      expect(await read(commitment.id)).toMatchObject({ version: 1 });
+      const events = await t.dataSource.query(`SELECT 1 FROM change_events WHERE entity_id = $1 AND action <> 'created'`, [commitment.id]);
+      expect(events).toEqual([]);
+    });
+
     it('answers 404 for an unknown commitment, before asking who the user is', async () => {
       expect((await secretariat.patch(`/api/commitments/${randomUUID()}`, { version: 1, status: 'on_track' })).status).toBe(404);
       expect((await faoStaff.patch(`/api/commitments/${randomUUID()}`, { version: 1, status: 'on_track' })).status).toBe(404);
