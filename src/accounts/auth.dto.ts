@@ -48,8 +48,8 @@ export class SecondFactorDto {
 
   @IsOptional()
   @IsString()
-  @MinLength(10)
-  @MaxLength(20)
+  @MaxLength(40)
+  @Matches(/^[\s-]*(?:[a-z0-9][\s-]*){10}$/i, { message: 'recoveryCode must be one of your recovery codes, 10 letters and digits (like abcde-fghij)' })
   recoveryCode?: string;
 }
 

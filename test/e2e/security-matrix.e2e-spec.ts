@@ -13,7 +13,7 @@ import type { Indicator } from '../../src/frameworks/indicator.entity';
 import type { ActivityReport } from '../../src/reporting/activity-report.entity';
 import type { ReportingCycle } from '../../src/reporting/reporting-cycle.entity';
 import type { ApiClient, ApiResponse } from '../support/api-client';
-import { nextCode } from '../support/authenticator';
+import { nextCode } from '../support/second-factor';
 import { Factory } from '../support/factory';
 import { awarenessMessage, eventually, paragraphMessage, RawCollabClient } from '../support/raw-collab-client';
 import { startTestApp, type TestApp } from '../support/test-app';
