@@ -84,13 +84,23 @@ export class CommitmentsRepository {
       : '(SELECT code FROM frameworks f WHERE f.id = c.framework_id), length(c.reference), c.reference';
     const [rows, counted] = await Promise.all([
       db.query<CommitmentView[]>(
+        // The page's agency codes in one pass over commitment_agencies (its primary key, the page's ids), rather than
+        // one aggregation per row: a third of the database time of a 50-row page (npm run bench:api).
         `WITH page AS (
            SELECT c.*, row_number() OVER () AS position FROM (
              SELECT c.* FROM commitments c ${condition} ORDER BY ${order} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}
            ) c
+         ),
+         codes AS (
+           SELECT ca.commitment_id,
+                  array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'lead') AS lead,
+                  array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing') AS contributing
+             FROM commitment_agencies ca JOIN agencies a ON a.id = ca.agency_id
+            WHERE ca.commitment_id = ANY (ARRAY(SELECT id FROM page))
+            GROUP BY ca.commitment_id
          )
-         SELECT ${VIEW_COLUMNS}, p."leadAgencies", p."contributingAgencies"
-           FROM page c ${AGENCY_CODES}
+         SELECT ${VIEW_COLUMNS}, coalesce(p.lead, '{}') AS "leadAgencies", coalesce(p.contributing, '{}') AS "contributingAgencies"
+           FROM page c LEFT JOIN codes p ON p.commitment_id = c.id
           ORDER BY c.position`,
         params,
       ),
