@@ -3,9 +3,11 @@
  * loop. It opens the replicas of its plan (Concert: socket.io clients speaking docs/collaboration-protocol.md;
  * Hocuspocus: `ws` clients speaking the Hocuspocus provider's protocol), has the editors among them type, and measures.
  *
- * Each edit is one transaction: one character typed into the Y.Text `body`, plus a stamp `T<seq>:<µs>` set under the
- * editor's key of the Y.Map `stamps`, carrying the sending time on CLOCK_MONOTONIC (shared by every process of the
- * machine). A replica that receives an update reads the stamps in it and records its receiving time − their sending
+ * Each edit is one transaction: one character typed into the Y.Text `body`, plus a stamp `T<seq>:<µs>` appended to
+ * the Y.Array `stamps`, carrying the sending time on CLOCK_MONOTONIC (shared by every process of the machine). An
+ * array, not one map key per editor overwritten at each edit: a server that relays the update of its own document's
+ * transaction (as Concert does for a batch) rightly leaves out a map value a later one in the batch replaced, and the
+ * edit would look lost. A replica that receives an update reads the stamps in it and records its receiving time − their sending
  * time, for every stamp but its own. Every replica of this process receives the same payload, so by default a payload
  * is decoded once per process (as if each replica had its own CPU, as browsers do); BENCH_APPLY=1 makes each replica
  * apply each update to its own Y.Doc before it records.
@@ -168,7 +170,7 @@ abstract class Replica {
   readonly clientId: number;
   closing = false;
   private readonly text: Y.Text | null;
-  private readonly stamps: Y.Map<string> | null;
+  private readonly stamps: Y.Array<string> | null;
   private cursor: Y.RelativePosition | null = null;
   private seq = 0;
   /** Edits made ahead of time (see prepare), sent in turn with their stamp's time filled in. */
@@ -189,7 +191,7 @@ abstract class Replica {
     this.doc = editor || plan.apply ? new Y.Doc() : EMPTY_DOC;
     this.clientId = editor ? this.doc.clientID : -1;
     this.text = editor ? this.doc.getText('body') : null;
-    this.stamps = editor ? this.doc.getMap<string>('stamps') : null;
+    this.stamps = editor ? this.doc.getArray<string>('stamps') : null;
     if (editor) {
       this.doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== LOCAL) return;
@@ -243,7 +245,7 @@ abstract class Replica {
     for (let i = 0; i < count; i++) {
       this.doc.transact(() => {
         text.insert(text.length, ALPHABET[i % ALPHABET.length]);
-        stamps.set(String(this.clientId), `T${i}:${PLACEHOLDER}`);
+        stamps.push([`T${i}:${PLACEHOLDER}`]);
       }, LOCAL);
     }
     this.prepared = this.capture.map((update) => ({ update, at: placeholderAt(update) }));
@@ -268,7 +270,7 @@ abstract class Replica {
     this.sentUs = sentUs;
     this.doc.transact(() => {
       text.insert(index, ALPHABET[this.seq % ALPHABET.length]);
-      this.stamps!.set(String(this.clientId), `T${this.seq}:${sentUs}`);
+      this.stamps!.push([`T${this.seq}:${sentUs}`]);
     }, LOCAL);
     this.seq++;
     if (this.plan.apply) this.cursor = Y.createRelativePositionFromTypeIndex(text, index + 1);

@@ -231,14 +231,18 @@ export class DocumentRegistry implements OnModuleDestroy {
     for (const [documentId, queued] of byDocument) {
       const document = this.documents.get(documentId);
       const updates = queued.map((q) => q.update);
+      let merged: Uint8Array | null;
       if (document?.loaded) {
-        for (const update of updates) Y.applyUpdate(document.doc, update, 'client');
+        merged = applyTogether(document.doc, updates);
         document.logCount += updates.length;
         document.logBytes += updates.reduce((sum, u) => sum + u.byteLength, 0);
         for (const q of queued) this.bursts.edited(documentId, q.editor, document);
         this.maybeCompact(document);
+      } else {
+        merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
       }
-      const merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+      // Nothing the document did not have already (a client re-sending after a reconnect): nothing to tell anyone.
+      if (!merged) continue;
       const senders = [...new Set(queued.map((q) => q.socketId))];
       // One sender: everyone else. Several: everyone, since each sender lacks the others' edits (and a
       // client applying its own update again is a no-op).
@@ -286,4 +290,28 @@ export class DocumentRegistry implements OnModuleDestroy {
     }
     this.documents.clear();
   }
+}
+
+/** The origin of a batch applied by applyTogether. */
+const APPLIED_BATCH = Symbol('applied batch');
+
+/**
+ * Applies a batch in one transaction and answers the one update that transaction made (what the document lacked of
+ * the batch), or null: cheaper than applying one by one and merging the batch again for the broadcast, as
+ * y-websocket's server relays its document's update events.
+ */
+function applyTogether(doc: Y.Doc, updates: readonly Uint8Array[]): Uint8Array | null {
+  let made: Uint8Array | null = null;
+  const capture = (update: Uint8Array, origin: unknown) => {
+    if (origin === APPLIED_BATCH) made = update;
+  };
+  doc.on('update', capture);
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update, APPLIED_BATCH);
+    }, APPLIED_BATCH);
+  } finally {
+    doc.off('update', capture);
+  }
+  return made;
 }
