@@ -296,11 +296,11 @@ export class DocumentRegistry implements OnModuleDestroy {
 const APPLIED_BATCH = Symbol('applied batch');
 
 /**
- * Applies a batch in one transaction and answers the one update that transaction made (what the document lacked of
- * the batch), or null: cheaper than applying one by one and merging the batch again for the broadcast, as
- * y-websocket's server relays its document's update events.
+ * Applies a batch in one transaction and answers what to broadcast: the one update that transaction made (what the
+ * document lacked of the batch; null when nothing), which is cheaper than merging the batch again, as y-websocket's
+ * server relays its document's update events.
  */
-function applyTogether(doc: Y.Doc, updates: readonly Uint8Array[]): Uint8Array | null {
+function applyTogether(doc: Y.Doc, updates: Uint8Array[]): Uint8Array | null {
   let made: Uint8Array | null = null;
   const capture = (update: Uint8Array, origin: unknown) => {
     if (origin === APPLIED_BATCH) made = update;
@@ -313,5 +313,8 @@ function applyTogether(doc: Y.Doc, updates: readonly Uint8Array[]): Uint8Array |
   } finally {
     doc.off('update', capture);
   }
+  // Part of the batch waits for something this process has not seen yet (an edit another process stored, still on
+  // its way here): the transaction's update leaves that part out, so relay the batch as it came.
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
   return made;
 }

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { DocumentRegistry } from '../../src/collaboration/document-registry';
 import type { PresenceUser } from '../../src/collaboration/protocol';
 import type { ApiClient } from '../support/api-client';
 import { CollabClient } from '../support/collab-client';
+import { RawCollabClient } from '../support/raw-collab-client';
 import { createTestDatabase, startTestServer, type TestApp } from '../support/test-app';
 
 /**
@@ -45,6 +47,14 @@ async function waitFor(predicate: () => boolean | Promise<boolean>, what: string
 interface StoredRow {
   update: Buffer;
   userId: string;
+}
+
+/** A y-protocols sync update message (type 2) carrying `update`, as base64. */
+function syncUpdate(update: Uint8Array): string {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return Buffer.from(encoding.toUint8Array(encoder)).toString('base64');
 }
 
 /** The Yjs client ids whose insertions or deletions an update carries. */
@@ -148,6 +158,37 @@ function authorsOf(update: Uint8Array): number[] {
     expect([...new Set(byUser(wfpUser.id).flatMap((row) => authorsOf(new Uint8Array(row.update))))]).toEqual([onB.doc.clientID]);
     // Together, the two processes' updates rebuild the document.
     expect(rebuild(rows)).toBe(content);
+  });
+
+  it('relays an edit that arrives before the edit it builds on has reached its process, so nobody misses it', async () => {
+    const { documentId, faoOnA, wfpOnB, iloOnB } = await setting();
+    const watcher = connect(b, iloOnB, documentId);
+    await watcher.synced();
+    // One writer's two edits, the second built on the first (a client that saw the first through another process).
+    const writer = new Y.Doc();
+    const paragraph = (text: string) => {
+      const element = new Y.XmlElement('paragraph');
+      element.insert(0, [new Y.XmlText(text)]);
+      return element;
+    };
+    writer.getXmlFragment('default').push([paragraph('First, through B.')]);
+    const first = Y.encodeStateAsUpdate(writer);
+    const afterFirst = Y.encodeStateVector(writer);
+    writer.getXmlFragment('default').push([paragraph('Second, through A before A has the first.')]);
+    const second = Y.encodeStateAsUpdate(writer, afterFirst);
+
+    const throughA = await RawCollabClient.connect(a.baseUrl, { cookie: faoOnA.sessionCookie! });
+    const throughB = await RawCollabClient.connect(b.baseUrl, { cookie: wfpOnB.sessionCookie! });
+    try {
+      expect(await throughA.join(documentId)).toMatchObject({ ok: true });
+      expect(await throughB.join(documentId)).toMatchObject({ ok: true });
+      expect(await throughA.sync(documentId, syncUpdate(second))).toEqual({ ok: true });
+      expect(await throughB.sync(documentId, syncUpdate(first))).toEqual({ ok: true });
+      await watcher.until((c) => c.plain() === 'First, through B.\nSecond, through A before A has the first.', 'the watcher has both edits');
+    } finally {
+      throughA.close();
+      throughB.close();
+    }
   });
 
   it('a third client joining process B after edits through A sees everything, from B\'s memory and from the database', async () => {
