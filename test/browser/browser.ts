@@ -176,9 +176,15 @@ export async function until(condition: () => Promise<boolean>, what: string, tim
   }
 }
 
-/** Writes a screenshot of this page under docs/screenshots/. */
+/**
+ * Where screenshots go: test-results/screenshots (not in git), so that running the tests leaves the checkout as it
+ * was; with UPDATE_SCREENSHOTS=1, docs/screenshots, the pictures the README shows.
+ */
+const SCREENSHOTS = path.join(ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
+
+/** Writes a screenshot of this page (see SCREENSHOTS). */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  const file = path.join(ROOT, 'docs/screenshots', name);
+  const file = path.join(SCREENSHOTS, name);
   mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file });
   return file;
@@ -205,7 +211,7 @@ export async function sideBySide(browser: Browser, name: string, left: Buffer, r
       return { width: body.scrollWidth, height: body.scrollHeight };
     });
     await page.setViewportSize(size);
-    const file = path.join(ROOT, 'docs/screenshots', name);
+    const file = path.join(SCREENSHOTS, name);
     mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file, fullPage: true });
     return file;
