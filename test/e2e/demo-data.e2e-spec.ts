@@ -176,6 +176,29 @@ describe('demo data from the seed', () => {
     expect(decided.filter((report) => report.decider === null || !report.deciderLeads)).toEqual([]);
   });
 
+  it('writes each report’s history to the change feed, as the workflow would: started, submitted, accepted or returned', async () => {
+    const events: { reference: string; agency: string; state: string; actions: string[]; actors: string[] }[] = await dataSource.query(
+      `SELECT c.reference, a.code AS agency, r.state,
+              array_agg(e.action ORDER BY e.id) AS actions, array_agg(ea.code ORDER BY e.id) AS actors
+         FROM activity_reports r JOIN commitments c ON c.id = r.commitment_id JOIN agencies a ON a.id = r.agency_id
+         JOIN change_events e ON e.entity_type = 'activity_report' AND e.entity_id = r.id
+         JOIN agencies ea ON ea.id = e.actor_agency_id
+        GROUP BY c.reference, a.code, r.state`,
+    );
+    const [{ reports }]: { reports: number }[] = await dataSource.query('SELECT count(*)::int AS reports FROM activity_reports');
+    expect(events).toHaveLength(reports);
+    const expected = { draft: ['created'], submitted: ['created', 'submitted'], accepted: ['created', 'submitted', 'accepted'], returned: ['created', 'submitted', 'returned'] };
+    for (const report of events) {
+      expect(report.actions).toEqual(expected[report.state as keyof typeof expected]);
+      expect(report.actors.slice(0, 2).every((code) => code === report.agency)).toBe(true);
+    }
+    const [returned]: { summary: string }[] = await dataSource.query(
+      `SELECT e.summary FROM change_events e JOIN activity_reports r ON r.id = e.entity_id JOIN commitments c ON c.id = r.commitment_id
+        WHERE e.action = 'returned' AND c.reference = 'BPoA-1'`,
+    );
+    expect(returned.summary).toMatch(/^[A-Z]+ returned UNDP's 2007-H1 activity report on BPoA-1: Para\. 32\(b\)/);
+  });
+
   it('creates the demo users of §7: focal and staff per demo agency, and the secretariat', async () => {
     const users: { email: string; role: string; agency: string; demo: boolean; hash: string }[] = await dataSource.query(
       `SELECT u.email, u.role, a.code AS agency, u.demo, u.password_hash AS hash FROM users u JOIN agencies a ON a.id = u.agency_id`,

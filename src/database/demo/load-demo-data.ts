@@ -1,7 +1,9 @@
 import { type DataSource } from 'typeorm';
 import { hashPassword } from '../../accounts/passwords';
 import type { Role } from '../../accounts/role';
+import type { Principal } from '../../common/principal';
 import * as Y from 'yjs';
+import { ChangesRepository } from '../../changes/changes.repository';
 import { renderDocument, writeSections } from '../../collaboration/document-text';
 import { withAdvisoryLock } from '../migrate';
 import type { Db } from '../transactions';
@@ -61,12 +63,18 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
   }
 
   const focalPoints = new Map<string, string>();
+  /** Who acts for each agency in the demo's history: its focal point (the secretariat's officer for CEB). */
+  const actors = new Map<string, Principal>();
   for (const account of demoAccounts(data)) {
+    const displayName = `${account.agency} ${ROLE_NAMES[account.role]} (demo)`;
+    const agencyId = agencyIds.get(account.agency)!;
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO users (email, display_name, agency_id, role, password_hash, demo) VALUES ($1, $2, $3, $4, $5, true) RETURNING id`,
-      [account.email, `${account.agency} ${ROLE_NAMES[account.role]} (demo)`, agencyIds.get(account.agency), account.role, passwordHash],
+      [account.email, displayName, agencyId, account.role, passwordHash],
     );
-    if (account.role !== 'staff') focalPoints.set(account.agency, row.id);
+    if (account.role === 'staff') continue;
+    focalPoints.set(account.agency, row.id);
+    actors.set(account.agency, { userId: row.id, email: account.email, displayName, role: account.role, agencyId, agencyCode: account.agency });
   }
   const anyDemoUser = focalPoints.get('CEB')!;
 
@@ -129,9 +137,16 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
   }
 
   const leadOf = new Map(data.frameworks.flatMap((f) => f.commitments.map((c) => [c.reference, c.leadAgencies] as const)));
+  const frameworkOf = new Map(data.frameworks.flatMap((f) => f.commitments.map((c) => [c.reference, f.code] as const)));
+  const actor = (code: string | undefined): Principal => (code && actors.get(code)) || actors.get('CEB')!;
+  const changes = new ChangesRepository();
+  const frameworkIds = new Map<string, string>(
+    (await tx.query<{ code: string; id: string }[]>('SELECT code, id FROM frameworks')).map((f) => [f.code, f.id] as const),
+  );
   for (const report of data.activityReports) {
     const submitter = focalPoints.get(report.agency) ?? anyDemoUser;
-    const decider = (leadOf.get(report.commitment) ?? []).map((code) => focalPoints.get(code)).find(Boolean) ?? anyDemoUser;
+    const deciderCode = (leadOf.get(report.commitment) ?? []).find((code) => focalPoints.has(code));
+    const decider = deciderCode ? focalPoints.get(deciderCode)! : anyDemoUser;
     const submitted = report.state !== 'draft';
     const decided = report.state === 'accepted' || report.state === 'returned';
     const [snapshot, text, html] = liveDocument([
@@ -169,6 +184,46 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
         value.value,
         value.note,
       ]);
+    }
+
+    // The report's history, as the workflow would have written it: the dashboards' "Recent changes" and the history
+    // pages start with something to show.
+    const where = {
+      entityType: 'activity_report' as const,
+      entityId: row.id,
+      frameworkId: frameworkIds.get(frameworkOf.get(report.commitment)!),
+      commitmentId: commitmentIds.get(report.commitment),
+    };
+    const label = `${report.cycle} activity report on ${report.commitment}`;
+    const agency = actor(report.agency);
+    await changes.append(tx, {
+      ...where,
+      actor: agency,
+      action: 'created',
+      summary: `${agency.agencyCode} started its ${label}`,
+      after: { state: 'draft', summary: report.summary, indicatorValues: [] },
+    });
+    if (submitted) {
+      await changes.append(tx, {
+        ...where,
+        actor: agency,
+        action: 'submitted',
+        summary: `${agency.agencyCode} submitted its ${label}`,
+        before: { state: 'draft' },
+        after: { state: 'submitted' },
+      });
+    }
+    if (decided) {
+      const lead = actor(deciderCode);
+      const reason = report.state === 'returned' ? report.returnReason : null;
+      await changes.append(tx, {
+        ...where,
+        actor: lead,
+        action: report.state,
+        summary: `${lead.agencyCode} ${report.state} ${report.agency}'s ${label}${reason ? `: ${reason}` : ''}`,
+        before: { state: 'submitted' },
+        after: { state: report.state, ...(reason && { reason }) },
+      });
     }
   }
 }
