@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -51,6 +52,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Field offices often work over slow links: JSON and the client's files go gzip-compressed to browsers that accept it.
+  app.use(compression());
   app.useBodyParser('json', { limit: '1mb' });
   app.use(refuseNulCharacters);
   app.use(

@@ -1,3 +1,5 @@
+import { get as httpGet } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { io } from 'socket.io-client';
 import { ACCOUNT_FAILURES } from '../../src/accounts/login-throttle';
 import { COLLAB_NAMESPACE } from '../../src/collaboration/protocol';
@@ -64,6 +66,26 @@ describe('security: throttling, CSRF, headers, API tokens', () => {
   });
 
   describe('CSRF and headers', () => {
+    it('compresses a JSON answer for a client that accepts gzip, and only then', async () => {
+      const client = await t.as((await t.factory.user({ agency: 'FAO' })).email);
+      for (let i = 0; i < 20; i += 1) await t.factory.agency();
+      const get = (acceptEncoding: string) =>
+        new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+          const request = httpGet(`${t.baseUrl}/api/agencies?limit=100`, { headers: { cookie: client.sessionCookie!, 'accept-encoding': acceptEncoding } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }));
+          });
+          request.on('error', reject);
+        });
+      const compressed = await get('gzip');
+      const plain = await get('identity');
+      expect(compressed.encoding).toBe('gzip');
+      expect(plain.encoding).toBeUndefined();
+      expect(JSON.parse(gunzipSync(compressed.body).toString('utf8'))).toEqual(JSON.parse(plain.body.toString('utf8')));
+      expect(compressed.body.length).toBeLessThan(plain.body.length / 2);
+    });
+
     it('refuses a cookie-authenticated POST from another origin or marked cross-site, and allows same-origin and non-browser ones', async () => {
       const secretariat = await t.factory.user({ role: 'secretariat' });
       const client = await t.as(secretariat.email);
