@@ -4,8 +4,8 @@ import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
-import { UnauthenticatedError } from '../common/errors';
-import { OPEN_BEFORE_SECOND_FACTOR, type Principal, PUBLIC_ROUTE } from '../common/principal';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { OPEN_BEFORE_SECOND_FACTOR, type Principal, PUBLIC_ROUTE, SESSION_ONLY } from '../common/principal';
 import { ValidationFailedError } from '../common/validation';
 import { SecondFactorRequiredError } from './accounts.errors';
 import { LoginDto } from './auth.dto';
@@ -34,8 +34,9 @@ export class LoginGuard extends AuthGuard('local') {
 }
 
 /**
- * Every route needs a logged-in, active user unless it is marked @Public(); a user whose role requires two-factor
- * sign-in and who has not turned it on reaches only the routes marked @OpenBeforeSecondFactor().
+ * Every route needs a logged-in, active user unless it is marked @Public(); an API token reaches no route marked
+ * @SessionOnly(); a user whose role requires two-factor sign-in and who has not turned it on reaches only the routes
+ * marked @OpenBeforeSecondFactor().
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -45,8 +46,13 @@ export class SessionGuard implements CanActivate {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const user = context.switchToHttp().getRequest<Request>().user as Principal | undefined;
+    const request = context.switchToHttp().getRequest<Request>();
+    const user = request.user as Principal | undefined;
     if (!user) throw new UnauthenticatedError();
+    // bearerAuthentication has already decided who a request with a token is; here only whether a token may do this.
+    if (/^Bearer\s/i.test(request.headers.authorization ?? '') && this.reflector.getAllAndOverride<boolean>(SESSION_ONLY, targets)) {
+      throw new ForbiddenError('API tokens cannot change how their user signs in: sign in to Concert to do this.');
+    }
     if (user.secondFactor === 'enrolment_required' && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_SECOND_FACTOR, targets)) {
       throw new SecondFactorRequiredError();
     }

@@ -1,13 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentUser, OpenBeforeSecondFactor, type Principal } from '../common/principal';
+import { CurrentUser, OpenBeforeSecondFactor, type Principal, SessionOnly } from '../common/principal';
 import { CurrentCodeDto } from './auth.dto';
 import { type RecoveryCodes, SecondFactors, type SecondFactorStatus } from './second-factor.service';
 import type { Enrolment } from './totp';
 
-/** The signed-in user's own two-factor sign-in. Setting it up is open to a user whose role requires it. */
+/**
+ * The signed-in user's own two-factor sign-in. Setting it up is open to a user whose role requires it; none of it to
+ * an API token (whoever holds one must not choose the code its user signs in with).
+ */
 @ApiTags('two-factor')
+@SessionOnly()
 @Controller('me/second-factor')
 export class SecondFactorController {
   constructor(private readonly secondFactors: SecondFactors) {}

@@ -29,6 +29,10 @@ export const PUBLIC_ROUTE = 'concert:public';
 /** Marks a route that answers without a session (login, health). Every other route requires one. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
+export const SESSION_ONLY = 'concert:session-only';
+/** Marks a route an API token may not call, whatever its user may do: changing how that user signs in. */
+export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
+
 export const OPEN_BEFORE_SECOND_FACTOR = 'concert:open-before-second-factor';
 /** Marks a route a user whose role requires two-factor sign-in may use before turning it on (to turn it on). */
 export const OpenBeforeSecondFactor = () => SetMetadata(OPEN_BEFORE_SECOND_FACTOR, true);

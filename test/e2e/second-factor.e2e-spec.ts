@@ -83,6 +83,26 @@ describe('two-factor sign-in', () => {
       expect(stored.map((r) => r.hash)).not.toContain(codes[0]);
     });
 
+    it('is not open to API tokens: whoever holds one must not choose the code its user signs in with', async () => {
+      const focal = await t.factory.user({ agency: 'UNEP', role: 'focal_point' });
+      const client = await t.as(focal.email);
+      const token: string = (await client.post('/api/me/api-tokens', { name: 'reporting system' })).body.token;
+      const withToken = (method: string, path: string) =>
+        fetch(`${t.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: method === 'POST' ? '{"code":"123456"}' : undefined });
+      for (const [method, path] of [
+        ['GET', '/api/me/second-factor'],
+        ['POST', '/api/me/second-factor/setup'],
+        ['POST', '/api/me/second-factor/confirm'],
+        ['POST', '/api/me/second-factor/disable'],
+      ]) {
+        const answer = await withToken(method, path);
+        expect([path, answer.status]).toEqual([path, 403]);
+      }
+      expect((await withToken('GET', '/api/frameworks')).status).toBe(200);
+      const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM user_second_factors WHERE user_id = $1`, [focal.id]);
+      expect(row.n).toBe(0);
+    });
+
     it('refuses a malformed code with a 400 naming the field, and a confirmation without a setup', async () => {
       const staff = await t.factory.user({ agency: 'FAO' });
       const client = await t.as(staff.email);
