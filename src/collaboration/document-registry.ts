@@ -239,7 +239,7 @@ export class DocumentRegistry implements OnModuleDestroy {
         for (const q of queued) this.bursts.edited(documentId, q.editor, document);
         this.maybeCompact(document);
       } else {
-        merged = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+        merged = asOneUpdate(updates);
       }
       // Nothing the document did not have already (a client re-sending after a reconnect): nothing to tell anyone.
       if (!merged) continue;
@@ -315,6 +315,11 @@ function applyTogether(doc: Y.Doc, updates: Uint8Array[]): Uint8Array | null {
   }
   // Part of the batch waits for something this process has not seen yet (an edit another process stored, still on
   // its way here): the transaction's update leaves that part out, so relay the batch as it came.
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return asOneUpdate(updates);
   return made;
+}
+
+/** A batch as it came, as one update. */
+function asOneUpdate(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
 }

@@ -1,51 +1,10 @@
-import { io, type Socket } from 'socket.io-client';
 import type { User } from '../../src/accounts/user.entity';
-import { type Access, COLLAB_NAMESPACE, type CollabError, type JoinAck, type SyncAck } from '../../src/collaboration/protocol';
+import type { CollabError, JoinAck } from '../../src/collaboration/protocol';
 import type { Commitment } from '../../src/frameworks/commitment.entity';
 import type { ApiClient } from '../support/api-client';
 import { CollabClient } from '../support/collab-client';
-import { eventually, paragraphMessage } from '../support/raw-collab-client';
+import { eventually, paragraphMessage, RawCollabClient } from '../support/raw-collab-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-/** A socket that speaks the protocol by hand and records what the server tells it. */
-class RawClient {
-  readonly errors: { documentId: string | null; error: CollabError }[] = [];
-  readonly accessChanges: { documentId: string; access: Access | null; reason: string }[] = [];
-  readonly disconnects: string[] = [];
-
-  private constructor(readonly socket: Socket) {
-    socket.on('error', (documentId: string | null, error: CollabError) => this.errors.push({ documentId, error }));
-    socket.on('access', (documentId: string, access: Access | null, reason: string) => this.accessChanges.push({ documentId, access, reason }));
-    socket.on('disconnect', (reason: string) => this.disconnects.push(reason));
-  }
-
-  static async connect(baseUrl: string, cookie: string | undefined): Promise<RawClient> {
-    const socket = io(`${baseUrl}${COLLAB_NAMESPACE}`, {
-      transports: ['websocket'],
-      extraHeaders: cookie ? { cookie } : {},
-      forceNew: true,
-      reconnection: false,
-    });
-    const client = new RawClient(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return client;
-  }
-
-  join(documentId: string): Promise<JoinAck> {
-    return this.socket.timeout(5_000).emitWithAck('join', documentId) as Promise<JoinAck>;
-  }
-
-  sync(documentId: string, payload: string): Promise<SyncAck> {
-    return this.socket.timeout(5_000).emitWithAck('sync', documentId, payload) as Promise<SyncAck>;
-  }
-
-  close(): void {
-    this.socket.disconnect();
-  }
-}
 
 /**
  * Who may edit a live document, decided at join and re-decided while joined (issue 3, items 3 and 10;
@@ -57,7 +16,7 @@ describe('live documents: who edits, who views, and losing edit rights while joi
   let users: Record<'faoFocal' | 'faoStaff' | 'wfpFocal' | 'wfpStaff' | 'unescoFocal' | 'secretariat', User>;
   let as: Record<keyof typeof users, ApiClient>;
   const collabClients: CollabClient[] = [];
-  const rawClients: RawClient[] = [];
+  const rawClients: RawCollabClient[] = [];
 
   const open = (client: ApiClient, documentId: string) => {
     const collab = CollabClient.connect(t.baseUrl, client, documentId);
@@ -65,7 +24,7 @@ describe('live documents: who edits, who views, and losing edit rights while joi
     return collab;
   };
   const raw = async (client: ApiClient) => {
-    const socket = await RawClient.connect(t.baseUrl, client.sessionCookie);
+    const socket = await RawCollabClient.connect(t.baseUrl, { cookie: client.sessionCookie });
     rawClients.push(socket);
     return socket;
   };
@@ -304,7 +263,7 @@ describe('live documents: who edits, who views, and losing edit rights while joi
     expect(secondTab.errors).toEqual([{ documentId: null, error: { code: 'unauthenticated', message: expect.any(String) } }]);
 
     // The ended session cannot come back in; the other session of the same user carries on.
-    await expect(RawClient.connect(t.baseUrl, cookie)).rejects.toThrow('unauthenticated');
+    await expect(RawCollabClient.connect(t.baseUrl, { cookie })).rejects.toThrow('unauthenticated');
     expect(other.socket.connected).toBe(true);
     other.type('Still here in the other session.');
     await other.durable();

@@ -1,9 +1,8 @@
-import { io } from 'socket.io-client';
 import { codeAt, currentStep } from '../../src/accounts/totp';
 import type { User } from '../../src/accounts/user.entity';
-import { COLLAB_NAMESPACE } from '../../src/collaboration/protocol';
 import type { ApiClient } from '../support/api-client';
 import { Factory } from '../support/factory';
+import { RawCollabClient } from '../support/raw-collab-client';
 import { answerSecondFactor } from '../support/second-factor';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -218,13 +217,7 @@ describe('two-factor sign-in', () => {
         expect(refused.status).toBe(403);
         expect(refused.body.error.code).toBe('second_factor_required');
       }
-      const socket = io(`${t.baseUrl}${COLLAB_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie: client.sessionCookie! }, forceNew: true, reconnection: false });
-      const refusal = await new Promise<string>((resolve, reject) => {
-        socket.once('connect_error', (error) => resolve(error.message));
-        socket.once('connect', () => reject(new Error('the socket was let in')));
-      });
-      socket.close();
-      expect(refusal).toBe('second_factor_required');
+      expect(await RawCollabClient.refusal(t.baseUrl, { cookie: client.sessionCookie })).toBe('second_factor_required');
 
       expect((await client.get('/api/auth/me')).status).toBe(200);
       expect((await client.get('/api/me/second-factor')).body).toMatchObject({ state: 'enrolment_required', required: true });

@@ -33,8 +33,10 @@ export class RawCollabClient {
   readonly errors: { documentId: string | null; error: CollabError }[] = [];
   readonly accessChanges: { documentId: string; access: Access | null; reason: string }[] = [];
   readonly changes: LiveChange[] = [];
+  readonly disconnects: string[] = [];
 
   private constructor(readonly socket: Socket) {
+    socket.on('disconnect', (reason: string) => this.disconnects.push(reason));
     socket.on('error', (documentId: string | null, error: CollabError) => this.errors.push({ documentId, error }));
     socket.on('access', (documentId: string, access: Access | null, reason: string) => this.accessChanges.push({ documentId, access, reason }));
     socket.on('change', (change: LiveChange) => this.changes.push(change));

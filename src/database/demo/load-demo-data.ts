@@ -81,11 +81,13 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
   const commitmentIds = new Map<string, string>();
   const indicatorIds = new Map<string, string>();
   const cycleIds = new Map<string, string>();
+  const frameworkIds = new Map<string, string>();
   for (const framework of data.frameworks) {
     const [{ id: frameworkId }]: { id: string }[] = await tx.query(
       `INSERT INTO frameworks (code, kind, title, description, country) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [framework.code, framework.kind, framework.title, `${framework.description}\n\nSource: ${framework.source}.`, framework.country],
     );
+    frameworkIds.set(framework.code, frameworkId);
     for (const cycle of framework.cycles) {
       const [row]: { id: string }[] = await tx.query(
         `INSERT INTO reporting_cycles (framework_id, label, opens_on, due_on, closes_on) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -140,9 +142,6 @@ async function insertDemoData(tx: Db, data: DemoData, passwordHash: string): Pro
   const frameworkOf = new Map(data.frameworks.flatMap((f) => f.commitments.map((c) => [c.reference, f.code] as const)));
   const actor = (code: string | undefined): Principal => (code && actors.get(code)) || actors.get('CEB')!;
   const changes = new ChangesRepository();
-  const frameworkIds = new Map<string, string>(
-    (await tx.query<{ code: string; id: string }[]>('SELECT code, id FROM frameworks')).map((f) => [f.code, f.id] as const),
-  );
   for (const report of data.activityReports) {
     const submitter = focalPoints.get(report.agency) ?? anyDemoUser;
     const deciderCode = (leadOf.get(report.commitment) ?? []).find((code) => focalPoints.has(code));
