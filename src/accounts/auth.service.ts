@@ -11,7 +11,7 @@ import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
 import type { SecondFactorState } from './role';
 import { SecondFactors, type SecondFactorUsed } from './second-factor.service';
-import { UsersRepository } from './users.repository';
+import { type LoginCandidate, UsersRepository } from './users.repository';
 
 export const BAD_CREDENTIALS = 'Email or password is incorrect.';
 
@@ -37,8 +37,8 @@ export class AuthService {
   ) {}
 
   /**
-   * The password step. The same answer, after the same work, for an unknown email, a wrong password, a deactivated account and a demo
-   * account in production: the answer tells nobody which accounts exist.
+   * The password step. The same answer, after the same work, for an unknown email, a wrong password, a deactivated
+   * account and a demo account in production: the answer tells nobody which accounts exist.
    */
   async verifyCredentials(email: string, password: string, ip = 'unknown'): Promise<Principal> {
     try {
@@ -56,8 +56,7 @@ export class AuthService {
       await this.audit.record({ action: 'login.failed', email, ip, subjectUserId: candidate?.userId ?? null, agencyId: candidate?.agencyId ?? null });
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
-    const { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor } = candidate;
-    return { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor };
+    return toPrincipal(candidate);
   }
 
   /**
@@ -112,8 +111,7 @@ export class AuthService {
   async principalOf(email: string): Promise<Principal> {
     const candidate = await this.users.findLoginCandidate(this.transactions.db, email);
     if (!candidate?.active) throw new UnauthenticatedError();
-    const { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor } = candidate;
-    return { userId, email: address, displayName, role, agencyId, agencyCode, secondFactor };
+    return toPrincipal(candidate);
   }
 
   async describe(principal: Principal): Promise<SessionView> {
@@ -130,4 +128,9 @@ export class AuthService {
       agency: { id: candidate.agencyId, code: candidate.agencyCode, name: candidate.agencyName },
     };
   }
+}
+
+/** Who a login candidate is, without what only signing in needs (password hash, flags). */
+function toPrincipal({ userId, email, displayName, role, agencyId, agencyCode, secondFactor }: LoginCandidate): Principal {
+  return { userId, email, displayName, role, agencyId, agencyCode, secondFactor };
 }
