@@ -75,10 +75,10 @@ describeBrowser('two-factor sign-in in the browser: turning it on, signing in wi
     await enterPassword(page, user.email);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Two-factor sign-in' }).waitFor();
-    expect(await page.getByText('Off', { exact: true }).isVisible()).toBe(true);
+    await page.getByText('Off', { exact: true }).waitFor();
 
     const secret = await startSetup(page, 'Turn on two-factor sign-in');
-    expect(await page.getByText('Turning it on signs you out of Concert on your other devices and browsers.').isVisible()).toBe(true);
+    await page.getByText('Turning it on signs you out of Concert on your other devices and browsers.').waitFor();
 
     // A wrong code is refused under the field, which says it is invalid.
     const codeField = page.getByLabel(CODE_FIELD);
@@ -105,7 +105,7 @@ describeBrowser('two-factor sign-in in the browser: turning it on, signing in wi
     for (const code of codes) expect(file).toContain(`\n${code}\n`);
     await page.getByRole('button', { name: 'I have saved these codes' }).click();
     await page.getByText('10 recovery codes are left').waitFor();
-    expect(await page.getByText('On', { exact: true }).isVisible()).toBe(true);
+    await page.getByText('On', { exact: true }).waitFor();
     expect(await recoveryCodesOf(page)).toEqual([]);
 
     // Signing in again: the password is not enough any more.
@@ -144,9 +144,9 @@ describeBrowser('two-factor sign-in in the browser: turning it on, signing in wi
     const page = await anonymousPage(390, 844);
     await enterPassword(page, user.email);
     await page.getByRole('heading', { name: 'Set up two-factor sign-in' }).waitFor();
-    expect(await page.getByText('Secretariat accounts must use two-factor sign-in').isVisible()).toBe(true);
+    await page.getByText('Secretariat accounts must use two-factor sign-in').waitFor();
     expect(await page.getByRole('link', { name: 'Dashboard' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
 
     // A shared link opens the same screen, not the page, and the server refuses the page's data.
     await page.goto('/frameworks');
@@ -188,7 +188,7 @@ describeBrowser('two-factor sign-in in the browser: turning it on, signing in wi
     await page.getByRole('link', { name: `${agency} users` }).click();
     const row = page.getByRole('row').filter({ hasText: colleague.email });
     await row.getByText('2FA on').waitFor();
-    expect(await page.getByRole('row').filter({ hasText: focal.email }).getByText('2FA off').isVisible()).toBe(true);
+    await page.getByRole('row').filter({ hasText: focal.email }).getByText('2FA off').waitFor();
     expect(await page.getByRole('row').filter({ hasText: focal.email }).getByRole('button', { name: /^Reset two-factor/ }).count()).toBe(0);
 
     await row.getByRole('button', { name: `Reset two-factor sign-in of ${colleague.displayName}` }).click();
