@@ -10,7 +10,7 @@ import { InvalidSecondFactorError } from './accounts.errors';
 import { LoginThrottle } from './login-throttle';
 import { PrincipalCache } from './principal-cache';
 import type { SecondFactorState } from './role';
-import { SecondFactorRepository } from './second-factor.repository';
+import { SecondFactorRepository, type StoredSecondFactor } from './second-factor.repository';
 import { type Enrolment, enrolment, matchingStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash, TotpSecretBox } from './totp';
 import { UsersRepository } from './users.repository';
 
@@ -78,8 +78,7 @@ export class SecondFactors {
       if (!stored || stored.confirmed) {
         throw new ConflictError('no_setup_pending', 'There is no two-factor setup to confirm. Start the setup again.');
       }
-      const step = matchingStep(this.box.open(stored.sealedSecret), code);
-      if (step === null || !(await this.factors.useStep(tx, user.userId, step, { confirming: true }))) throw new InvalidSecondFactorError('code');
+      if (!(await this.spendCode(tx, user.userId, stored, code, { confirming: true }))) throw new InvalidSecondFactorError('code');
       const { codes, hashes } = newRecoveryCodes();
       await this.factors.replaceRecoveryCodes(tx, user.userId, hashes);
       const ended = await this.sessions.endAll(tx, user.userId, { except: currentSessionId });
@@ -123,8 +122,7 @@ export class SecondFactors {
       if (answer.code !== undefined) {
         const stored = await this.factors.find(tx, userId);
         if (!stored?.confirmed) return null;
-        const step = matchingStep(this.box.open(stored.sealedSecret), answer.code);
-        return step !== null && (await this.factors.useStep(tx, userId, step, { confirming: false })) ? 'totp' : null;
+        return (await this.spendCode(tx, userId, stored, answer.code, { confirming: false })) ? 'totp' : null;
       }
       if (answer.recoveryCode !== undefined) {
         return (await this.factors.useRecoveryCode(tx, userId, recoveryCodeHash(answer.recoveryCode))) ? 'recovery_code' : null;
@@ -171,14 +169,19 @@ export class SecondFactors {
       return await this.transactions.run(async (tx) => {
         const stored = await this.factors.find(tx, user.userId);
         if (!stored?.confirmed) throw new ConflictError('second_factor_off', 'Two-factor sign-in is not on.');
-        const step = matchingStep(this.box.open(stored.sealedSecret), code);
-        if (step === null || !(await this.factors.useStep(tx, user.userId, step, { confirming: false }))) throw new InvalidSecondFactorError('code');
+        if (!(await this.spendCode(tx, user.userId, stored, code, { confirming: false }))) throw new InvalidSecondFactorError('code');
         return change(tx);
       });
     } catch (error) {
       if (error instanceof InvalidSecondFactorError) await this.throttle.failed(user.email, address);
       throw error;
     }
+  }
+
+  /** Whether `code` is the app's code of a step around now not used before; if so, that step is used up. */
+  private async spendCode(tx: Db, userId: string, stored: StoredSecondFactor, code: string, options: { confirming: boolean }): Promise<boolean> {
+    const step = matchingStep(this.box.open(stored.sealedSecret), code);
+    return step !== null && (await this.factors.useStep(tx, userId, step, options));
   }
 
   private auditBase(user: Principal, ip: string | undefined) {

@@ -1,6 +1,8 @@
 import { Stack, Text, Timeline } from '@mantine/core';
 import { formatMoment } from '../lib/format';
+import { useChanges } from '../lib/queries';
 import type { Change } from '../lib/types';
+import { PageState } from './PageState';
 
 /** Changes, newest first: who (user and agency), what, when. */
 export function ChangeList({ changes, empty = 'No changes yet.' }: { changes: Change[]; empty?: string }) {
@@ -19,4 +21,10 @@ export function ChangeList({ changes, empty = 'No changes yet.' }: { changes: Ch
       ))}
     </Timeline>
   );
+}
+
+/** The latest 50 changes of one framework or one commitment (a page's History tab). */
+export function ChangeHistory({ of }: { of: { frameworkId: string } | { commitmentId: string } }) {
+  const changes = useChanges({ ...of, limit: 50 });
+  return <PageState query={changes}>{(page) => <ChangeList changes={page.items} />}</PageState>;
 }

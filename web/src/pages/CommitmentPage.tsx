@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { StateBadge, StatusBadge } from '../components/Badges';
-import { ChangeList } from '../components/ChangeList';
+import { ChangeHistory } from '../components/ChangeList';
 import { FollowButton } from '../components/FollowButton';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { IndicatorChart } from '../components/IndicatorChart';
@@ -12,7 +12,7 @@ import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
 import { formatDate, STATUS_LABEL } from '../lib/format';
 import { useLiveChanges } from '../lib/live';
-import { useActivityReports, useChanges, useCommitment, useCycles } from '../lib/queries';
+import { useActivityReports, useCommitment, useCycles } from '../lib/queries';
 import { useSession } from '../lib/session';
 import type { ActivityReport, Commitment, CommitmentStatus } from '../lib/types';
 
@@ -81,7 +81,7 @@ function CommitmentView({ commitment }: { commitment: Commitment }) {
           <ActivityReports commitment={commitment} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <History commitmentId={commitment.id} />
+          <ChangeHistory of={{ commitmentId: commitment.id }} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -180,9 +180,4 @@ function ActivityReports({ commitment }: { commitment: Commitment }) {
       </PageState>
     </Stack>
   );
-}
-
-function History({ commitmentId }: { commitmentId: string }) {
-  const changes = useChanges({ commitmentId, limit: 50 });
-  return <PageState query={changes}>{(page) => <ChangeList changes={page.items} />}</PageState>;
 }

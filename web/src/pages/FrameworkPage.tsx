@@ -2,12 +2,12 @@ import { Anchor, Group, Select, Stack, Table, Tabs, Text, TextInput, Title, Tool
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { StateBadge, StatusBadge } from '../components/Badges';
-import { ChangeList } from '../components/ChangeList';
+import { ChangeHistory } from '../components/ChangeList';
 import { FollowButton } from '../components/FollowButton';
 import { PageState } from '../components/PageState';
 import { formatDate, STATUS_LABEL } from '../lib/format';
 import { useLiveChanges } from '../lib/live';
-import { useAccountability, useChanges, useCommitments, useCycles, useFramework } from '../lib/queries';
+import { useAccountability, useCommitments, useCycles, useFramework } from '../lib/queries';
 import type { CommitmentStatus } from '../lib/types';
 
 export function FrameworkPage() {
@@ -42,7 +42,7 @@ export function FrameworkPage() {
               <Accountability frameworkId={f.id} />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
-              <FrameworkHistory frameworkId={f.id} />
+              <ChangeHistory of={{ frameworkId: f.id }} />
             </Tabs.Panel>
           </Tabs>
         </Stack>
@@ -181,9 +181,4 @@ function Accountability({ frameworkId }: { frameworkId: string }) {
       </PageState>
     </Stack>
   );
-}
-
-function FrameworkHistory({ frameworkId }: { frameworkId: string }) {
-  const changes = useChanges({ frameworkId, limit: 50 });
-  return <PageState query={changes}>{(page) => <ChangeList changes={page.items} />}</PageState>;
 }
