@@ -12,16 +12,16 @@
  * is decoded once per process (as if each replica had its own CPU, as browsers do); BENCH_APPLY=1 makes each replica
  * apply each update to its own Y.Doc before it records.
  *
- * Messages with the orchestrator: see collab-shared.ts. The process leaves when its parent goes.
+ * Messages with the orchestrator: see collab-shared.ts. Each `start` begins a new window at the rate it gives, on the
+ * connections already open (the write ramp sends several). The process leaves when its parent goes.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { JoinAck, SyncAck } from '../src/collaboration/protocol';
-import { type DocumentShare, type FromLoader, Histogram, type LoadPlan, type LoadStats, nowUs, type ToLoader } from './collab-shared';
+import { type DocumentShare, type FromLoader, Histogram, type LoadPlan, type LoadStats, type LoopFigures, LoopWindow, nowUs, type ToLoader } from './collab-shared';
 
 // y-protocols message types (sync) and Hocuspocus's outer message types.
 const SYNC_STEP1 = 0;
@@ -68,9 +68,7 @@ class Meter {
   disconnects = 0;
   errorCount = 0;
   readonly errors: string[] = [];
-  cpuSeconds = 0;
-  loopDelayP99Ms = NaN;
-  loopDelayMaxMs = NaN;
+  loop: LoopFigures = { delayP99Ms: NaN, delayMaxMs: NaN, utilization: NaN };
 
   inWindow(us: number): boolean {
     return us >= this.windowStartUs && us < this.windowEndUs;
@@ -98,14 +96,13 @@ class Meter {
       disconnects: this.disconnects,
       errorCount: this.errorCount,
       errors: this.errors,
-      cpuSeconds: this.cpuSeconds,
-      loopDelayP99Ms: this.loopDelayP99Ms,
-      loopDelayMaxMs: this.loopDelayMaxMs,
+      loop: this.loop,
     };
   }
 }
 
-const meter = new Meter();
+/** The current window's; each `start` begins a new one (the ramp measures several windows on the same connections). */
+let meter = new Meter();
 
 interface Stamp {
   client: number;
@@ -546,7 +543,7 @@ const timers = new Set<NodeJS.Timeout>();
 let stopped = false;
 
 function replicasOf(loadPlan: LoadPlan): Replica[] {
-  const editor = loadPlan.editsPerSecond > 0;
+  const editor = loadPlan.edits;
   const made: Replica[] = [];
   let next = 0;
   // Interleave the documents, so that the connections of one document are not all opened last.
@@ -620,25 +617,20 @@ function at(us: number, action: () => void): void {
   timers.add(timer);
 }
 
-function start(windowStartUs: number, windowEndUs: number): void {
+const loop = new LoopWindow();
+
+function start(windowStartUs: number, windowEndUs: number, editsPerSecond: number): void {
   if (!plan) throw new Error('start before plan');
-  meter.windowStartUs = windowStartUs;
-  meter.windowEndUs = windowEndUs;
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  let cpuAtStart: NodeJS.CpuUsage | null = null;
-  at(windowStartUs, () => {
-    cpuAtStart = process.cpuUsage();
-    loop.enable();
-  });
+  const measured = new Meter();
+  measured.windowStartUs = windowStartUs;
+  measured.windowEndUs = windowEndUs;
+  meter = measured;
+  at(windowStartUs, () => loop.reset());
   at(windowEndUs, () => {
-    loop.disable();
-    const cpu = process.cpuUsage(cpuAtStart ?? undefined);
-    meter.cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    meter.loopDelayP99Ms = loop.percentile(99) / 1e6;
-    meter.loopDelayMaxMs = loop.max / 1e6;
+    measured.loop = loop.figures();
   });
   const editors = replicas.filter((replica) => replica.editor);
-  if (plan.editsPerSecond > 0) for (const replica of editors) every(1000 / plan.editsPerSecond, () => replica.edit(), windowEndUs);
+  if (editsPerSecond > 0) for (const replica of editors) every(1000 / editsPerSecond, () => replica.edit(), windowEndUs);
   if (plan.awarenessPerSecond > 0) {
     for (const replica of editors) every(1000 / plan.awarenessPerSecond, () => replica.sendAwareness(), windowEndUs);
   }
@@ -666,7 +658,7 @@ process.on('message', (received: ToLoader) => {
           break;
         }
         case 'start':
-          start(received.windowStartUs, received.windowEndUs);
+          start(received.windowStartUs, received.windowEndUs, received.editsPerSecond);
           break;
         case 'collect':
           send({ type: 'stats', stats: meter.stats() });

@@ -1,7 +1,9 @@
 /**
  * What the live-document benchmark's orchestrator (collab.bench.ts) and its load generators (collab-load.ts, run in
- * child processes) share: the messages between them, the clock, and a latency histogram that merges across processes.
+ * child processes) and the probe in each server (server-loop-probe.ts) share: the messages between them, the clock, a
+ * latency histogram that merges across processes, and the event-loop window every process measures itself with.
  */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 export type Target = 'concert' | 'hocuspocus';
 
@@ -21,8 +23,8 @@ export interface LoadPlan {
   /** Session cookies (Concert); connections take them in turn. */
   cookies: string[];
   documents: DocumentShare[];
-  /** Per connection; 0: the connection only joins and listens. */
-  editsPerSecond: number;
+  /** Whether the connections edit (at the rate each `start` gives), else they only join and listen. */
+  edits: boolean;
   awarenessPerSecond: number;
   /** Apply every received update to a Y.Doc per replica (else each distinct payload is decoded once per process). */
   apply: boolean;
@@ -34,7 +36,8 @@ export interface LoadPlan {
 
 export type ToLoader =
   | { type: 'plan'; plan: LoadPlan }
-  | { type: 'start'; windowStartUs: number; windowEndUs: number }
+  /** Begins a measurement afresh: edits at `editsPerSecond` per editor (the ramp changes it) until the window's end. */
+  | { type: 'start'; windowStartUs: number; windowEndUs: number; editsPerSecond: number }
   | { type: 'collect' }
   | { type: 'close' };
 
@@ -66,11 +69,52 @@ export interface LoadStats {
   disconnects: number;
   errorCount: number;
   errors: string[];
-  /** This process's CPU seconds inside the window. */
-  cpuSeconds: number;
-  /** This process's event-loop delay inside the window (ms): its own queueing, part of every latency it measures. */
-  loopDelayP99Ms: number;
-  loopDelayMaxMs: number;
+  /** This process's event loop inside the window: its delay is its own queueing, part of every latency it measures. */
+  loop: LoopFigures;
+}
+
+/**
+ * The orchestrator's messages to the probe preloaded into each server (server-loop-probe.ts): `reset` when the window
+ * opens, `collect` when it closes, answered with LoopFigures over that window.
+ */
+export type ToServerProbe = { type: 'loop-probe'; command: 'reset' | 'collect' };
+export type FromServerProbe = { type: 'loop-figures'; figures: LoopFigures };
+
+/** A process's event loop over a window. */
+export interface LoopFigures {
+  /** perf_hooks.monitorEventLoopDelay (10 ms resolution), less the period: p99 and the worst stall, in ms. */
+  delayP99Ms: number;
+  delayMaxMs: number;
+  /** Share of the window the loop was busy (perf_hooks.eventLoopUtilization). */
+  utilization: number;
+}
+
+/** The sampling period of LoopWindow's delay monitor, ms. */
+const LOOP_RESOLUTION_MS = 10;
+
+/** Measures the event loop of this process from `reset` to `figures`. */
+export class LoopWindow {
+  private readonly delay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  private utilizationAtStart = performance.eventLoopUtilization();
+
+  reset(): void {
+    this.delay.reset();
+    this.delay.enable();
+    this.utilizationAtStart = performance.eventLoopUtilization();
+  }
+
+  figures(): LoopFigures {
+    this.delay.disable();
+    // No turn of the loop between `reset` and now: both came after a stall that this window cannot size.
+    if (this.delay.count === 0) return { delayP99Ms: NaN, delayMaxMs: NaN, utilization: NaN };
+    // The monitor records the time between its timer's turns (ns): an idle loop shows the period itself.
+    const lateMs = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+    return {
+      delayP99Ms: lateMs(this.delay.percentile(99)),
+      delayMaxMs: lateMs(this.delay.max),
+      utilization: performance.eventLoopUtilization(this.utilizationAtStart).utilization,
+    };
+  }
 }
 
 /** Microseconds of CLOCK_MONOTONIC: the same clock in every process of the machine. */

@@ -1,32 +1,49 @@
 /**
- * `npm run bench:collab`: the live-document benchmark of issue #3 (item 12). Not a timed test: it prints figures,
- * the aims, and Concert's figures over those of @hocuspocus/server 4.x (default settings) under the same load.
+ * `npm run bench:collab`: the live-document benchmark. Not a timed test: it prints figures, the aims, and Concert's
+ * figures over those of @hocuspocus/server 4.x (default settings) under the same load.
  *
  * 1. A database: a fresh one on the server of DATABASE_URL when set (dropped at the end), else an embedded
- *    PostgreSQL in a temporary folder (removed at the end); migrated; 4 agencies, 8 users, the commitments whose
- *    report documents the workloads open, loaded with SQL.
+ *    PostgreSQL in a temporary folder (removed at the end); migrated; 4 agencies, at least 200 users (enough that no
+ *    user holds more than the server's 20 sockets), the commitments whose report documents the workloads open.
  * 2. Each server in its own process, one after the other: Concert (node dist/src/main.js, NODE_ENV=production,
  *    LOG_LEVEL=warn; its clients log in over HTTP and use the session cookie), then Hocuspocus
- *    (dist/bench/hocuspocus-server.js, no extension: in memory only).
+ *    (dist/bench/hocuspocus-server.js, no extension: in memory only). Both start with dist/bench/server-loop-probe.js
+ *    preloaded (`--require`) and an IPC channel: the probe measures the server's event loop over the window.
  * 3. The clients in load processes of their own (dist/bench/collab-load.js, forked), never in the server's event
  *    loop; the connections of a workload are dealt out to BENCH_LOADERS processes.
- * 4. Workloads, each measured for BENCH_DURATION seconds after BENCH_WARMUP seconds of the same load:
+ * 4. Workloads, each on a freshly started server, measured for BENCH_DURATION seconds after BENCH_WARMUP seconds of
+ *    the same load:
  *    (c) idle: 2,000 connections joined to 200 documents, no edits: RSS of the server process per connection;
  *    (a) hot document: 100, then 200 editors in one document, each typing one character 5 times a second and
  *        sending its awareness (caret) once a second;
- *    (b) agency mix: 200 documents × 10 editors, one character a second each.
+ *    (b) agency mix: 200 documents × 10 editors, one character a second each;
+ *    (d) write: 400 documents × 10 editors, 2 characters a second each (8,000 updates/s offered), no awareness;
+ *    (e) ramp: the write workload on the same connections at each rate of BENCH_RAMP_RATES edits per connection per
+ *        second in turn (BENCH_RAMP_DURATION seconds each, after BENCH_WARMUP seconds at that rate), up to the first
+ *        step whose ack p99 passes 100 ms. (d) and (e) are Concert only: Hocuspocus stores nothing.
+ *
+ * Figures of an editing window (collab-results.ts prints them):
  *    Fan-out latency: from the moment an editor makes an edit to the moment each other replica has received and
- *    decoded it (the sending time travels in the edit; all processes read the same monotonic clock), p50/p99.
- *    Server CPU per delivered update: utime+stime of the server process over the window (/proc/<pid>/stat) divided
- *    by the deliveries (an edit reaching one other replica) received in the window. Durable updates/s: rows added
- *    to document_updates in the window (its identity sequence, since compaction deletes rows) per second.
+ *    decoded it (the sending time travels in the edit; all processes read the same monotonic clock), p50/p99/p99.9;
+ *    a delivery that never came within 2 s counts as infinitely late. Sender's ack: from sending an edit to its
+ *    acknowledgement in the load process (Concert: `{ ok: true }` once the batch holding it is stored; Hocuspocus:
+ *    SyncStatus once applied in memory), p50/p99/p99.9. Server event loop: perf_hooks.monitorEventLoopDelay (10 ms
+ *    resolution, less the period) of the server process over the window, its p99 and worst stall, and its busy share
+ *    (eventLoopUtilization). Server CPU per delivered update: utime+stime of the server process over the window
+ *    (/proc/<pid>/stat) divided by the deliveries (an edit reaching one other replica) received in the window.
+ *    Durable updates/s: rows added to document_updates in the window (its identity sequence, since compaction deletes
+ *    rows) per second; server and PostgreSQL CPU (the postmaster and its backends, when on this machine) per durable
+ *    update. Load processes: each one's CPU over the window (/proc) and its own event loop; one at 90% of a core or
+ *    more (or its loop 90% busy, or 1% of its sends late) counts as saturated, and so does the server.
  *
  * Settings (environment): BENCH_DURATION seconds per window (10), BENCH_WARMUP seconds before each window (2),
  * BENCH_SCALE to shrink (or grow) every connection count (1), BENCH_LOADERS load processes (2),
- * BENCH_TARGETS (concert,hocuspocus), BENCH_WORKLOADS (idle,hot100,hot200,mix), BENCH_APPLY=1 to apply each update
- * to a Y.Doc per replica, BENCH_AWARENESS awareness updates per hot-document editor per second (1; 0 to see what
- * they cost), BENCH_CPU_PROF=<folder> to write each server's V8 CPU profile there (and print its top
- * functions), BENCH_STRICT=1 to exit 2 when an aim is not met. Run from the repository root after `nest build`.
+ * BENCH_TARGETS (concert,hocuspocus), BENCH_WORKLOADS (idle,hot100,hot200,mix,write,ramp: all by default, about
+ * 8 minutes, estimated, on an idle 2-core machine), BENCH_RAMP_RATES (1,2,4,6,8,10), BENCH_RAMP_DURATION seconds per
+ * step (5), BENCH_APPLY=1 to apply each update to a Y.Doc per replica, BENCH_AWARENESS awareness updates per
+ * hot-document editor per second (1; 0 to see what they cost), BENCH_CPU_PROF=<folder> to write each server's V8 CPU
+ * profile there (and print its top functions), BENCH_STRICT=1 to exit 2 when an aim is not met. Run from the
+ * repository root after `nest build`.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,12 +54,45 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { hashPassword } from '../src/accounts/passwords';
+import { MAX_SOCKETS_PER_USER } from '../src/collaboration/socket-limits';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { createDatabaseIfMissing } from '../src/database/open-database';
 import { prepareDatabase } from '../src/database/prepare';
-import { type DocumentShare, type FromLoader, Histogram, type LoadPlan, type LoadStats, nowUs, type Target, type ToLoader } from './collab-shared';
+import {
+  type DocumentShare,
+  type FromLoader,
+  type FromServerProbe,
+  Histogram,
+  type LoadPlan,
+  type LoadStats,
+  type LoopFigures,
+  nowUs,
+  type Target,
+  type ToLoader,
+  type ToServerProbe,
+} from './collab-shared';
+import {
+  CONCERT_ONLY,
+  details,
+  DRAIN_MS,
+  type EditingResult,
+  fmt,
+  type IdleResult,
+  keptUp,
+  rampStepLine,
+  rampTable,
+  rampVerdict,
+  type RampResult,
+  report,
+  type Result,
+  type Results,
+  say,
+  summaryLine,
+  type WorkloadKey,
+  WORKLOADS,
+} from './collab-results';
 import { summarizeCpuProfiles } from './cpu-profile';
-import { BenchError, cleanUp, freePort, intSetting, logIn, message, onCleanup, postmasterPid, table, Tail, withTimeout } from './support';
+import { BenchError, cleanUp, freePort, intSetting, logIn, message, onCleanup, postmasterPid, Tail, withTimeout } from './support';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
@@ -58,9 +108,6 @@ function listSetting<T extends string>(name: string, allowed: readonly T[]): T[]
 }
 
 const TARGETS = ['concert', 'hocuspocus'] as const;
-const WORKLOADS = ['idle', 'hot100', 'hot200', 'mix'] as const;
-type WorkloadKey = (typeof WORKLOADS)[number];
-
 interface Settings {
   duration: number;
   warmup: number;
@@ -73,6 +120,19 @@ interface Settings {
   awarenessPerSecond: number;
   cpuProfileDir: string | null;
   strict: boolean;
+  /** The write ramp: edits per connection per second at each step, in increasing order, and seconds per step. */
+  rampRates: number[];
+  rampDuration: number;
+}
+
+function rampRatesSetting(): number[] {
+  const raw = process.env.BENCH_RAMP_RATES;
+  if (raw === undefined || raw === '') return [1, 2, 4, 6, 8, 10];
+  const rates = raw.split(',').map((value) => Number(value.trim()));
+  // The server allows a socket 100 messages a second.
+  const valid = rates.every((rate, i) => Number.isInteger(rate) && rate >= 1 && rate <= 50 && (i === 0 || rate > rates[i - 1]));
+  if (!valid) throw new BenchError(`BENCH_RAMP_RATES takes increasing integers from 1 to 50, comma-separated (got "${raw}").`);
+  return rates;
 }
 
 function readSettings(): Settings {
@@ -91,21 +151,23 @@ function readSettings(): Settings {
     awarenessPerSecond: intSetting('BENCH_AWARENESS', AWARENESS_PER_SECOND, 0, 10),
     cpuProfileDir: profile ? path.resolve(profile) : null,
     strict: process.env.BENCH_STRICT === '1',
+    rampRates: rampRatesSetting(),
+    rampDuration: intSetting('BENCH_RAMP_DURATION', 5, 1, 300),
   };
 }
 
-/** The aims of issue #3, item 12. */
-const AIM = { hot100P99Ms: 15, hot200P99Ms: 50, mixP99Ms: 50, mixCpuRatio: 1.0, idleKb: 25 };
-/** How long after the window edits may still arrive and count (later ones count as lost). */
-const DRAIN_MS = 2_000;
 const EDITS_PER_SECOND_HOT = 5;
 const EDITS_PER_SECOND_MIX = 1;
+const EDITS_PER_SECOND_WRITE = 2;
 const AWARENESS_PER_SECOND = 1;
-const USERS = 8;
 
-const say = (text = '') => process.stdout.write(`${text}\n`);
-const fmt = (value: number, digits = 0) =>
-  Number.isFinite(value) ? value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a';
+/**
+ * Users the connections are dealt over (in turn, across the load processes): the server allows each user
+ * MAX_SOCKETS_PER_USER sockets, and a tenth more are spare for the warm-up's sockets still closing. At least 200.
+ */
+function usersFor(connections: number): number {
+  return 4 * Math.ceil(Math.max(200, (connections * 1.1) / MAX_SOCKETS_PER_USER) / 4);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cleanup: everything started is registered here and undone once, in reverse, each step bounded in time.
@@ -176,10 +238,10 @@ interface Data {
   password: string;
   emails: string[];
   /** Report documents of commitments all four agencies take part in, by use. */
-  documents: Record<'warmup' | 'hot100' | 'hot200' | 'mix' | 'idle', string[]>;
+  documents: Record<'warmup' | 'hot100' | 'hot200' | 'mix' | 'idle' | 'write', string[]>;
 }
 
-async function loadData(url: string, counts: Record<keyof Data['documents'], number>): Promise<Data> {
+async function loadData(url: string, counts: Record<keyof Data['documents'], number>, userCount: number): Promise<Data> {
   const password = randomBytes(18).toString('base64url');
   const passwordHash = await hashPassword(password);
   const uses = Object.keys(counts) as (keyof Data['documents'])[];
@@ -198,7 +260,7 @@ async function loadData(url: string, counts: Record<keyof Data['documents'], num
        SELECT 'editor' || n || '@' || lower(a.code) || '.bench.example', a.code || ' editor ' || n, a.id, 'staff', $1
          FROM agencies a CROSS JOIN generate_series(1, $2::int) AS n
        RETURNING email`,
-      [passwordHash, USERS / 4],
+      [passwordHash, userCount / 4],
     );
     await client.query(`INSERT INTO frameworks (code, kind, title) VALUES ('BENCH-LIVE', 'programme', 'Live documents benchmark')`);
     const rows = await client.query<{ document_id: string }>(
@@ -304,7 +366,49 @@ interface RunningServer {
   child: ChildProcess;
   output: Tail;
   cookies: string[];
+  probe: LoopProbe;
   stop(): Promise<void>;
+}
+
+/** The server's event loop over the measured window, from the probe preloaded into it (server-loop-probe.ts). */
+interface LoopProbe {
+  reset(): void;
+  /** NaN figures when the server does not answer within 10 s. */
+  collect(): Promise<LoopFigures>;
+}
+
+/** node's flags that preload the probe; the server needs an IPC channel to answer it. */
+function probeArgs(): string[] {
+  const probe = path.join(process.cwd(), 'dist', 'bench', 'server-loop-probe.js');
+  if (!existsSync(probe)) throw new BenchError(`${probe} is missing: run from the repository root, after \`npx nest build\`.`);
+  return ['--require', probe];
+}
+
+function loopProbe(child: ChildProcess): LoopProbe {
+  const ask = (command: ToServerProbe['command']) =>
+    child.send({ type: 'loop-probe', command } satisfies ToServerProbe, (error) => {
+      if (error) process.stderr.write(`bench: the server's event-loop probe is unreachable: ${error.message}\n`);
+    });
+  return {
+    reset: () => ask('reset'),
+    collect: async () => {
+      let listener: ((received: FromServerProbe) => void) | undefined;
+      const answer = new Promise<LoopFigures>((resolve) => {
+        listener = (received) => {
+          if (received.type === 'loop-figures') resolve(received.figures);
+        };
+        child.on('message', listener);
+      });
+      ask('collect');
+      try {
+        return await withTimeout(answer, 10_000, "the server's event-loop figures");
+      } catch {
+        return { delayP99Ms: NaN, delayMaxMs: NaN, utilization: NaN };
+      } finally {
+        child.off('message', listener!);
+      }
+    },
+  };
 }
 
 /** With BENCH_CPU_PROF: node's flags to write a CPU profile named after `name` when the process exits. */
@@ -334,7 +438,7 @@ async function startConcert(settings: Settings, databaseUrl: string, data: Data,
   const entry = path.join(process.cwd(), 'dist', 'src', 'main.js');
   if (!existsSync(entry)) throw new BenchError(`${entry} is missing: run from the repository root, after \`npx nest build\`.`);
   const port = await freePort();
-  const child = spawn(process.execPath, [...profileArgs(settings, `concert-${profileName}`), entry], {
+  const child = spawn(process.execPath, [...profileArgs(settings, `concert-${profileName}`), ...probeArgs(), entry], {
     cwd: process.cwd(),
     env: {
       ...process.env,
@@ -346,7 +450,7 @@ async function startConcert(settings: Settings, databaseUrl: string, data: Data,
       SESSION_SECRET: randomBytes(36).toString('base64url'),
       REDIS_URL: '',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const { output, stop } = watch(child, 'stop the Concert server');
   const url = `http://127.0.0.1:${port}`;
@@ -364,7 +468,7 @@ async function startConcert(settings: Settings, databaseUrl: string, data: Data,
   }
   const cookies: string[] = [];
   for (const email of data.emails) cookies.push(await logIn(url, email, data.password));
-  return { target: 'concert', url, child, output, cookies, stop };
+  return { target: 'concert', url, child, output, cookies, probe: loopProbe(child), stop };
 }
 
 async function startHocuspocus(settings: Settings, profileName: string): Promise<RunningServer> {
@@ -373,7 +477,7 @@ async function startHocuspocus(settings: Settings, profileName: string): Promise
   const child = fork(entry, [], {
     cwd: process.cwd(),
     env: { ...process.env, NODE_ENV: 'production', BENCH_HOCUSPOCUS_PORT: '0' },
-    execArgv: profileArgs(settings, `hocuspocus-${profileName}`),
+    execArgv: [...profileArgs(settings, `hocuspocus-${profileName}`), ...probeArgs()],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const { output, stop } = watch(child, 'stop the Hocuspocus server');
@@ -387,7 +491,7 @@ async function startHocuspocus(settings: Settings, profileName: string): Promise
     30_000,
     'starting Hocuspocus',
   );
-  return { target: 'hocuspocus', url: `ws://127.0.0.1:${port}`, child, output, cookies: [], stop };
+  return { target: 'hocuspocus', url: `ws://127.0.0.1:${port}`, child, output, cookies: [], probe: loopProbe(child), stop };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -464,36 +568,53 @@ interface Workload {
   key: WorkloadKey | 'warmup';
   label: string;
   documents: { id: string; replicas: number }[];
+  /** Per editor; the ramp's first step. */
   editsPerSecond: number;
   awarenessPerSecond: number;
 }
 
-async function openLoaders(
-  settings: Settings,
-  server: RunningServer,
-  workload: Workload,
-  durationS: number,
-): Promise<{ loaders: Loader[]; connectMs: number }> {
-  const connections = workload.documents.reduce((sum, document) => sum + document.replicas, 0);
+/** The load processes of a workload, connected and synced. */
+interface OpenedLoad {
+  loaders: Loader[];
+  connections: number;
+  connectMs: number;
+}
+
+const connectionsOf = (workload: Workload) => workload.documents.reduce((sum, document) => sum + document.replicas, 0);
+
+/** The list turned by `by` places: a load process's connections start where the previous one's stopped. */
+const rotate = <T>(items: T[], by: number): T[] => {
+  const at = items.length === 0 ? 0 : by % items.length;
+  return [...items.slice(at), ...items.slice(0, at)];
+};
+
+/** Edits each editor makes ahead of time for one window at `editsPerSecond` (with the warm-up and some spare). */
+const preparedFor = (settings: Settings, editsPerSecond: number, durationS: number) => Math.ceil(editsPerSecond * (settings.warmup + durationS + 2));
+
+async function openLoaders(settings: Settings, server: RunningServer, workload: Workload, preparedEdits: number): Promise<OpenedLoad> {
+  const connections = connectionsOf(workload);
   const shares = deal(workload.documents, Math.min(settings.loaders, connections)).filter((share) => share.length > 0);
   const loaders = shares.map((_, i) => Loader.fork(profileArgs(settings, `load-${server.target}-${workload.key}-${i + 1}`)));
   const connectTimeoutMs = 30_000;
   const budgetMs = 60_000 + connections * 40;
   try {
+    let dealt = 0;
     const ready = await Promise.all(
       shares.map((documents, i) => {
         const plan: LoadPlan = {
           target: server.target,
           url: server.url,
-          cookies: server.cookies,
+          // Every user in turn over all the load processes, so that none holds more sockets than the server allows.
+          cookies: rotate(server.cookies, dealt),
           documents,
-          editsPerSecond: workload.editsPerSecond,
+          edits: workload.editsPerSecond > 0,
           awarenessPerSecond: workload.awarenessPerSecond,
           apply: settings.apply,
-          preparedEdits: Math.ceil(workload.editsPerSecond * (settings.warmup + durationS + 2)),
+          preparedEdits,
           connectConcurrency: 32,
           connectTimeoutMs,
         };
+        dealt += documents.reduce((sum, share) => sum + share.local, 0);
         return loaders[i].request({ type: 'plan', plan }, 'ready', budgetMs);
       }),
     );
@@ -502,12 +623,14 @@ async function openLoaders(
       const first = ready.find((r) => r.firstError)?.firstError;
       throw new BenchError(`${failed} of ${connections} connections failed (first: ${first})\n${server.output.toString()}`);
     }
-    return { loaders, connectMs: Math.max(...ready.map((r) => r.connectMs)) };
+    return { loaders, connections, connectMs: Math.max(...ready.map((r) => r.connectMs)) };
   } catch (error) {
-    await Promise.all(loaders.map((loader) => loader.close()));
+    await closeLoaders(loaders);
     throw error;
   }
 }
+
+const closeLoaders = (loaders: Loader[]) => Promise.all(loaders.map((loader) => loader.close()));
 
 async function sleepUntil(us: number): Promise<void> {
   const ms = (us - nowUs()) / 1000;
@@ -517,112 +640,120 @@ async function sleepUntil(us: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Measuring
 
-interface EditingResult {
-  kind: 'editing';
-  connections: number;
-  latency: Histogram;
-  ack: Histogram;
-  /** Deliveries due for the edits sent in the window; those not received within the drain time count as lost. */
-  expectedDeliveries: number;
-  editsInWindow: number;
-  /** The machine's CPU pressure (share of time some runnable task waited for a CPU) over the last 10 s of the window. */
-  cpuPressure: number;
-  completeness: number;
-  deliveriesPerSecond: number;
-  editsPerSecond: number;
-  serverCpuUsPerDelivery: number;
-  serverCpuShare: number;
-  postgresCpuUsPerDelivery: number;
-  durablePerSecond: number | null;
-  updateMessagesPerSecond: number;
-  awarenessReceivedPerSecond: number;
-  loaderCpuShare: number;
-  loaderLoopP99Ms: number;
-  lateSends: number;
-  disconnects: number;
-  ackFailed: number;
-  errors: string[];
-  connectMs: number;
-}
-
-interface IdleResult {
-  kind: 'idle';
-  connections: number;
-  rssBeforeMb: number;
-  rssAfterMb: number;
-  kbPerConnection: number;
-  serverCpuShare: number;
-  disconnects: number;
-  errors: string[];
-  connectMs: number;
-}
-
-type Result = EditingResult | IdleResult | { kind: 'failed'; reason: string };
-
 interface Context {
   settings: Settings;
   db: Client;
   postgresPid: number | null;
 }
 
-async function runEditing(context: Context, server: RunningServer, workload: Workload, durationS: number): Promise<EditingResult> {
+const cpuSecondsOf = (pid: number) => procStat(pid)?.cpuSeconds ?? NaN;
+
+/** CPU seconds of the processes at one instant, and the rows logged so far. */
+async function sample(context: Context, server: RunningServer, loaders: Loader[]) {
+  return {
+    server: cpuSecondsOf(server.child.pid!),
+    loaders: loaders.map((loader) => cpuSecondsOf(loader.child.pid!)),
+    postgres: context.postgresPid === null ? NaN : cpuOfTree(context.postgresPid),
+    logged: server.target === 'concert' ? await updatesLogged(context.db) : NaN,
+    pressure: cpuPressure(),
+  };
+}
+
+/** The worst of each figure. */
+const worstLoop = (figures: LoopFigures[]): LoopFigures => ({
+  delayP99Ms: Math.max(...figures.map((f) => f.delayP99Ms)),
+  delayMaxMs: Math.max(...figures.map((f) => f.delayMaxMs)),
+  utilization: Math.max(...figures.map((f) => f.utilization)),
+});
+
+/** One window on connections already open: warm-up at the rate, then `durationS` measured, then the drain time. */
+async function measureWindow(context: Context, server: RunningServer, load: OpenedLoad, editsPerSecond: number, durationS: number): Promise<EditingResult> {
   const { settings } = context;
-  const { loaders, connectMs } = await openLoaders(settings, server, workload, durationS);
+  const { loaders } = load;
+  const windowStartUs = nowUs() + settings.warmup * 1e6 + 200_000;
+  const windowEndUs = windowStartUs + durationS * 1e6;
+  for (const loader of loaders) loader.post({ type: 'start', windowStartUs, windowEndUs, editsPerSecond });
+  await sleepUntil(windowStartUs);
+  server.probe.reset();
+  const before = await sample(context, server, loaders);
+  await sleepUntil(windowEndUs);
+  const after = await sample(context, server, loaders);
+  const serverLoop = await server.probe.collect();
+  await sleep(DRAIN_MS);
+  if (server.child.exitCode !== null) throw new BenchError(`the ${server.target} server stopped during the load:\n${server.output.toString()}`);
+  const all: LoadStats[] = (await Promise.all(loaders.map((loader) => loader.request({ type: 'collect' }, 'stats', 30_000)))).map((r) => r.stats);
+  const latency = new Histogram();
+  const ack = new Histogram();
+  for (const stats of all) {
+    latency.add(stats.latency);
+    ack.add(stats.ack);
+  }
+  const sum = (pick: (stats: LoadStats) => number) => all.reduce((total, stats) => total + pick(stats), 0);
+  const delivered = sum((s) => s.deliveredInWindow);
+  const durable = server.target === 'concert' ? after.logged - before.logged : NaN;
+  const serverCpu = after.server - before.server;
+  const postgresCpu = after.postgres - before.postgres;
+  const expectedDeliveries = sum((s) => s.expectedDeliveries);
+  const perUnit = (cpuSeconds: number, count: number) => (cpuSeconds * 1e6) / Math.max(1, count);
+  return {
+    kind: 'editing',
+    connections: load.connections,
+    connectMs: load.connectMs,
+    offeredPerConnection: editsPerSecond,
+    latency,
+    ack,
+    expectedDeliveries,
+    editsInWindow: sum((s) => s.editsInWindow),
+    cpuPressure: after.pressure,
+    completeness: latency.count / Math.max(1, expectedDeliveries),
+    deliveriesPerSecond: delivered / durationS,
+    editsPerSecond: sum((s) => s.editsInWindow) / durationS,
+    durablePerSecond: Number.isNaN(durable) ? null : durable / durationS,
+    serverCpuShare: serverCpu / durationS,
+    serverCpuUsPerDelivery: perUnit(serverCpu, delivered),
+    serverCpuUsPerDurable: perUnit(serverCpu, durable),
+    serverLoop,
+    postgresCpuShare: postgresCpu / durationS,
+    postgresCpuUsPerDelivery: perUnit(postgresCpu, delivered),
+    postgresCpuUsPerDurable: perUnit(postgresCpu, durable),
+    updateMessagesPerSecond: sum((s) => s.updateMessages) / (durationS + settings.warmup),
+    loaderCpuShares: after.loaders.map((seconds, i) => (seconds - before.loaders[i]) / durationS),
+    loaderLoop: worstLoop(all.map((s) => s.loop)),
+    lateSends: sum((s) => s.lateSends),
+    disconnects: sum((s) => s.disconnects),
+    ackFailed: sum((s) => s.ackFailed),
+    errors: [...new Set(all.flatMap((s) => s.errors))].slice(0, 6),
+  };
+}
+
+async function runEditing(context: Context, server: RunningServer, workload: Workload, durationS: number): Promise<EditingResult> {
+  const load = await openLoaders(context.settings, server, workload, preparedFor(context.settings, workload.editsPerSecond, durationS));
   try {
-    const windowStartUs = nowUs() + settings.warmup * 1e6 + 200_000;
-    const windowEndUs = windowStartUs + durationS * 1e6;
-    for (const loader of loaders) loader.post({ type: 'start', windowStartUs, windowEndUs });
-    const pid = server.child.pid!;
-    const sample = async () => ({
-      server: procStat(pid)?.cpuSeconds ?? NaN,
-      postgres: context.postgresPid === null ? NaN : cpuOfTree(context.postgresPid),
-      logged: server.target === 'concert' ? await updatesLogged(context.db) : NaN,
-      pressure: cpuPressure(),
-    });
-    await sleepUntil(windowStartUs);
-    const before = await sample();
-    await sleepUntil(windowEndUs);
-    const after = await sample();
-    await sleep(DRAIN_MS);
-    if (server.child.exitCode !== null) throw new BenchError(`the ${server.target} server stopped during the load:\n${server.output.toString()}`);
-    const all: LoadStats[] = (await Promise.all(loaders.map((loader) => loader.request({ type: 'collect' }, 'stats', 30_000)))).map((r) => r.stats);
-    const latency = new Histogram();
-    const ack = new Histogram();
-    for (const stats of all) {
-      latency.add(stats.latency);
-      ack.add(stats.ack);
-    }
-    const sum = (pick: (stats: LoadStats) => number) => all.reduce((total, stats) => total + pick(stats), 0);
-    const delivered = sum((s) => s.deliveredInWindow);
-    const serverCpu = after.server - before.server;
-    const expectedDeliveries = sum((s) => s.expectedDeliveries);
-    return {
-      kind: 'editing',
-      connections: workload.documents.reduce((total, document) => total + document.replicas, 0),
-      latency,
-      ack,
-      expectedDeliveries,
-      editsInWindow: sum((s) => s.editsInWindow),
-      cpuPressure: after.pressure,
-      completeness: latency.count / Math.max(1, expectedDeliveries),
-      deliveriesPerSecond: delivered / durationS,
-      editsPerSecond: sum((s) => s.editsInWindow) / durationS,
-      serverCpuUsPerDelivery: (serverCpu * 1e6) / Math.max(1, delivered),
-      serverCpuShare: serverCpu / durationS,
-      postgresCpuUsPerDelivery: ((after.postgres - before.postgres) * 1e6) / Math.max(1, delivered),
-      durablePerSecond: server.target === 'concert' ? (after.logged - before.logged) / durationS : null,
-      updateMessagesPerSecond: sum((s) => s.updateMessages) / (durationS + settings.warmup),
-      awarenessReceivedPerSecond: sum((s) => s.awarenessReceived) / (durationS + settings.warmup),
-      loaderCpuShare: sum((s) => s.cpuSeconds) / durationS,
-      loaderLoopP99Ms: Math.max(...all.map((s) => s.loopDelayP99Ms)),
-      lateSends: sum((s) => s.lateSends),
-      disconnects: sum((s) => s.disconnects),
-      ackFailed: sum((s) => s.ackFailed),
-      errors: [...new Set(all.flatMap((s) => s.errors))].slice(0, 6),
-      connectMs,
-    };
+    return await measureWindow(context, server, load, workload.editsPerSecond, durationS);
   } finally {
-    await Promise.all(loaders.map((loader) => loader.close()));
+    await closeLoaders(load.loaders);
+  }
+}
+
+/**
+ * The write workload on the same connections at each rate of BENCH_RAMP_RATES in turn, each with its warm-up and
+ * drain; it stops after the first step whose ack p99 passed the limit (the next ones would only be worse).
+ */
+async function runRamp(context: Context, server: RunningServer, workload: Workload): Promise<RampResult> {
+  const { settings } = context;
+  const prepared = settings.rampRates.reduce((sum, rate) => sum + preparedFor(settings, rate, settings.rampDuration), 0);
+  const load = await openLoaders(settings, server, workload, prepared);
+  const steps: EditingResult[] = [];
+  try {
+    for (const rate of settings.rampRates) {
+      const step = await measureWindow(context, server, load, rate, settings.rampDuration);
+      steps.push(step);
+      say(`    ${rampStepLine(step)}`);
+      if (!keptUp(step)) break;
+    }
+    return { kind: 'ramp', steps };
+  } finally {
+    await closeLoaders(load.loaders);
   }
 }
 
@@ -639,14 +770,13 @@ async function runIdle(context: Context, server: RunningServer, workload: Worklo
   const pid = server.child.pid!;
   await sleep(1_000);
   const rssBefore = await medianRss(pid);
-  const { loaders, connectMs } = await openLoaders(context.settings, server, workload, context.settings.duration);
+  const { loaders, connections, connectMs } = await openLoaders(context.settings, server, workload, 0);
   try {
-    const cpuBefore = procStat(pid)?.cpuSeconds ?? NaN;
+    const cpuBefore = cpuSecondsOf(pid);
     await sleep(context.settings.duration * 1000);
-    const cpuAfter = procStat(pid)?.cpuSeconds ?? NaN;
+    const cpuAfter = cpuSecondsOf(pid);
     const rssAfter = await medianRss(pid);
     const all = (await Promise.all(loaders.map((loader) => loader.request({ type: 'collect' }, 'stats', 30_000)))).map((r) => r.stats);
-    const connections = workload.documents.reduce((total, document) => total + document.replicas, 0);
     return {
       kind: 'idle',
       connections,
@@ -659,7 +789,7 @@ async function runIdle(context: Context, server: RunningServer, workload: Worklo
       connectMs,
     };
   } finally {
-    await Promise.all(loaders.map((loader) => loader.close()));
+    await closeLoaders(loaders);
   }
 }
 
@@ -669,6 +799,7 @@ function workloadsOf(settings: Settings, data: Data): Record<WorkloadKey | 'warm
   const hot200 = scaled(200, 2);
   const idle = data.documents.idle.length;
   const idleConnections = scaled(2_000, 1);
+  const write = data.documents.write.map((id) => ({ id, replicas: 10 }));
   return {
     warmup: {
       key: 'warmup',
@@ -705,165 +836,54 @@ function workloadsOf(settings: Settings, data: Data): Record<WorkloadKey | 'warm
       editsPerSecond: EDITS_PER_SECOND_MIX,
       awarenessPerSecond: 0,
     },
+    write: {
+      key: 'write',
+      label: `(d) write-heavy, ${data.documents.write.length} docs × 10 at ${EDITS_PER_SECOND_WRITE}/s`,
+      documents: write,
+      editsPerSecond: EDITS_PER_SECOND_WRITE,
+      awarenessPerSecond: 0,
+    },
+    ramp: {
+      key: 'ramp',
+      label: `(e) write ramp, ${data.documents.write.length} docs × 10 at ${settings.rampRates.join(', ')}/s`,
+      documents: write,
+      editsPerSecond: settings.rampRates[0],
+      awarenessPerSecond: 0,
+    },
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Report
 
-/** Milliseconds from µs; Infinity (some deliveries or acks never came within the drain time) shows as "lost". */
-const ms = (us: number, digits = 1) => (us === Infinity ? `> ${fmt(DRAIN_MS / 1000)} s` : fmt(us / 1000, digits));
-/** Fan-out latency quantile in µs, counting the deliveries that never came as infinitely late. */
-const fanOut = (result: EditingResult, q: number) => result.latency.quantile(q, result.expectedDeliveries);
-const acked = (result: EditingResult, q: number) => result.ack.quantile(q, result.editsInWindow);
+const targetsOf = (settings: Settings, key: WorkloadKey) => (CONCERT_ONLY.includes(key) ? settings.targets.filter((target) => target === 'concert') : settings.targets);
 
-interface Aim {
-  text: string;
-  met: (concert: number, hocuspocus: number) => boolean | null;
+/** How long the whole run may take before the watchdog ends it: generous, only to stop a run that hangs. */
+function budgetSeconds(settings: Settings): number {
+  const runs = settings.workloads.reduce((sum, key) => sum + targetsOf(settings, key).length, 0);
+  // Opening 4,000 connections (the write workloads at scale 1) may take up to 40 ms each.
+  const perRun = settings.warmup + settings.duration + 90 + 160 * settings.scale;
+  const ramp = settings.workloads.includes('ramp') ? settings.rampRates.length * (settings.warmup + settings.rampDuration + DRAIN_MS / 1000 + 30) : 0;
+  return 240 + (runs + 1) * perRun + ramp;
 }
 
-function report(settings: Settings, labels: Record<WorkloadKey, string>, results: Map<Target, Map<WorkloadKey, Result>>): { allMet: boolean; failures: string[] } {
-  const get = (target: Target, key: WorkloadKey) => results.get(target)?.get(key);
-  const failures: string[] = [];
-  for (const [target, byWorkload] of results) {
-    for (const [key, result] of byWorkload) if (result.kind === 'failed') failures.push(`${target} ${labels[key]}: ${result.reason}`);
-  }
-  const rows: string[][] = [];
-  let allMet = true;
-  const row = (label: string, metric: string, value: (result: Result) => number | null, digits: number, aim: Aim | null, key: WorkloadKey) => {
-    const c = get('concert', key);
-    const h = get('hocuspocus', key);
-    const cv = c && c.kind !== 'failed' ? value(c) : null;
-    const hv = h && h.kind !== 'failed' ? value(h) : null;
-    const shown = (result: Result | undefined, v: number | null) =>
-      result === undefined ? '—' : result.kind === 'failed' ? 'FAILED' : v === null ? 'n/a' : v === Infinity ? `> ${fmt(DRAIN_MS)}` : fmt(v, digits);
-    const ratio = cv !== null && hv !== null && Number.isFinite(cv) && Number.isFinite(hv) && hv !== 0 ? `${fmt(cv / hv, 2)}×` : '';
-    let verdict = '';
-    if (aim) {
-      const met = cv === null ? null : aim.met(cv, hv ?? NaN);
-      verdict = met === null ? 'unmeasured' : met ? 'met' : 'NOT MET';
-      if (met !== true) allMet = false;
-    }
-    rows.push([label, metric, shown(c, cv), shown(h, hv), ratio, aim?.text ?? '', verdict]);
-  };
-  const latency = (q: number) => (result: Result) => (result.kind === 'editing' ? fanOut(result, q) / 1000 : null);
-  const cpu = (result: Result) => (result.kind === 'editing' ? result.serverCpuUsPerDelivery : null);
-  const durable = (result: Result) => (result.kind === 'editing' ? result.durablePerSecond : null);
-  const completeness = (result: Result) => (result.kind === 'editing' ? result.completeness * 100 : null);
-
-  for (const key of settings.workloads) {
-    const label = labels[key];
-    if (key === 'idle') {
-      row(label, 'server RSS KB per connection', (r) => (r.kind === 'idle' ? r.kbPerConnection : null), 1, { text: `≤ ${AIM.idleKb} KB`, met: (c) => c <= AIM.idleKb }, key);
-      row('', 'server RSS with them, MB', (r) => (r.kind === 'idle' ? r.rssAfterMb : null), 0, null, key);
-      continue;
-    }
-    const p99Aim = key === 'hot100' ? AIM.hot100P99Ms : key === 'hot200' ? AIM.hot200P99Ms : AIM.mixP99Ms;
-    row(label, 'fan-out p50 ms', latency(0.5), 2, null, key);
-    row('', 'fan-out p99 ms', latency(0.99), 2, { text: `≤ ${p99Aim} ms`, met: (c) => c <= p99Aim }, key);
-    row(
-      '',
-      'server CPU µs per delivered update',
-      cpu,
-      2,
-      key === 'mix' ? { text: `≤ ${fmt(AIM.mixCpuRatio, 1)}× Hocuspocus`, met: (c, h) => (Number.isFinite(h) ? c <= AIM.mixCpuRatio * h : null) } : null,
-      key,
-    );
-    row('', 'durable updates/s', durable, 0, null, key);
-    row('', 'deliveries received %', completeness, 1, null, key);
-  }
-  say(table(['workload', 'metric', 'Concert', 'Hocuspocus', 'Concert/HP', 'aim', 'aim met?'], rows, [false, false, true, true, true, false, false]));
-  return { allMet, failures };
+/** One workload on a server that has been warmed up. */
+function runWorkload(context: Context, server: RunningServer, workload: Workload): Promise<Result> {
+  if (workload.key === 'idle') return runIdle(context, server, workload);
+  if (workload.key === 'ramp') return runRamp(context, server, workload);
+  return runEditing(context, server, workload, context.settings.duration);
 }
-
-function details(settings: Settings, labels: Record<WorkloadKey, string>, results: Map<Target, Map<WorkloadKey, Result>>): void {
-  const rows: string[][] = [];
-  for (const key of settings.workloads) {
-    for (const target of settings.targets) {
-      const result = results.get(target)?.get(key);
-      if (!result) continue;
-      if (result.kind === 'failed') {
-        rows.push([labels[key], target, 'FAILED', '', '', '', '', '', '', '', '', '', '', '']);
-        continue;
-      }
-      if (result.kind === 'idle') {
-        rows.push([
-          labels[key],
-          target,
-          fmt(result.connections),
-          fmt(result.connectMs / 1000, 1),
-          '',
-          '',
-          '',
-          '',
-          `${fmt(result.rssBeforeMb, 0)}→${fmt(result.rssAfterMb, 0)} MB`,
-          fmt(result.serverCpuShare * 100, 0),
-          '',
-          '',
-          '',
-          `${result.disconnects}`,
-        ]);
-        continue;
-      }
-      rows.push([
-        labels[key],
-        target,
-        fmt(result.connections),
-        fmt(result.connectMs / 1000, 1),
-        fmt(result.editsPerSecond),
-        fmt(result.deliveriesPerSecond),
-        fmt(result.updateMessagesPerSecond),
-        `${ms(fanOut(result, 0.999), 1)} / ${ms(result.latency.max, 0)}`,
-        `${ms(acked(result, 0.5), 1)} / ${ms(acked(result, 0.99), 1)}`,
-        fmt(result.serverCpuShare * 100, 0),
-        Number.isFinite(result.postgresCpuUsPerDelivery) && result.durablePerSecond !== null ? fmt(result.postgresCpuUsPerDelivery, 2) : '',
-        `${fmt(result.loaderCpuShare * 100, 0)} / ${fmt(result.loaderLoopP99Ms, 1)}`,
-        fmt(result.cpuPressure * 100, 0),
-        `${result.disconnects}${result.ackFailed ? `, ${result.ackFailed} acks failed` : ''}${result.lateSends ? `, ${result.lateSends} late sends` : ''}`,
-      ]);
-    }
-  }
-  say(
-    table(
-      ['workload', 'server', 'conns', 'connect s', 'edits/s', 'deliveries/s', 'update msgs rcvd/s', 'p99.9 / max ms', 'ack p50 / p99 ms', 'server CPU %', 'pg CPU µs/deliv', 'load CPU % / lag p99 ms', 'CPU pressure %', 'disconnects etc.'],
-      rows,
-      [false, false, true, true, true, true, true, true, true, true, true, true, true, false],
-    ),
-  );
-  for (const key of settings.workloads) {
-    for (const target of settings.targets) {
-      const result = results.get(target)?.get(key);
-      if (!result || result.kind === 'failed') continue;
-      const where = `  ${target}, ${labels[key]}:`;
-      if (result.errors.length > 0) say(`${where} ${result.errors.join(' | ')}`);
-      if (result.kind !== 'editing') continue;
-      if (result.completeness < 0.99) {
-        say(`${where} only ${fmt(result.completeness * 100, 1)}% of the deliveries came within ${fmt(DRAIN_MS / 1000)} s of the window; the rest count as lost (latency "> ${fmt(DRAIN_MS)}").`);
-      }
-      if (result.lateSends > 0 || result.loaderLoopP99Ms > 20) {
-        say(`${where} the load processes lagged (event-loop delay p99 ${fmt(result.loaderLoopP99Ms, 1)} ms, ${result.lateSends} sends over a period late): their own queueing is in these latencies.`);
-      }
-      if (result.cpuPressure > 0.5) {
-        say(`${where} the machine's CPUs were contended: ${fmt(result.cpuPressure * 100)}% of the time some task waited for one (this benchmark's own processes included: the server, PostgreSQL and the load processes share the CPUs; with other work running, the figures are not representative).`);
-      }
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
   const settings = readSettings();
-  const perWorkload = settings.warmup + settings.duration + 90;
-  const budgetSeconds = 240 + settings.targets.length * (settings.workloads.length + 1) * perWorkload;
+  const budget = budgetSeconds(settings);
   const watchdog = setTimeout(() => {
-    process.stderr.write(`\nbench: FAILED — still running after ${budgetSeconds} s; stopping.\n`);
+    process.stderr.write(`\nbench: FAILED — still running after ${budget} s; stopping.\n`);
     void cleanUp().finally(() => process.exit(3));
-  }, budgetSeconds * 1000);
+  }, budget * 1000);
   watchdog.unref();
 
   const started = Date.now();
-  say('Concert live-document benchmark (issue #3, item 12)');
+  say('Concert live-document benchmark');
   say(`  ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${fmt(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   say(
     `  ${settings.duration} s measured per workload after ${settings.warmup} s of warm-up; scale ${settings.scale}; ${settings.loaders} load process(es); ` +
@@ -878,7 +898,9 @@ async function main(): Promise<number> {
   const prepared = await prepareDatabase(database.url, null);
   say(`  migrated: ${prepared.migrations.join(', ') || 'nothing pending'}`);
   const scaled = (n: number) => Math.max(1, Math.round(n * settings.scale));
-  const data = await loadData(database.url, { warmup: 1, hot100: 1, hot200: 1, mix: scaled(200), idle: Math.ceil(scaled(2_000) / 10) });
+  const counts = { warmup: 1, hot100: 1, hot200: 1, mix: scaled(200), idle: Math.ceil(scaled(2_000) / 10), write: scaled(400) };
+  const writes = settings.workloads.some((key) => CONCERT_ONLY.includes(key));
+  const data = await loadData(database.url, counts, usersFor(Math.max(scaled(2_000), counts.mix * 10, writes ? counts.write * 10 : 0)));
   say(`  data: 4 agencies, ${data.emails.length} users, ${Object.values(data.documents).flat().length} commitments with their report documents`);
   const db = new Client({ connectionString: database.url });
   // When PostgreSQL goes first (an interruption), the error must not end this process before it has cleaned up.
@@ -891,12 +913,13 @@ async function main(): Promise<number> {
 
   // Each workload on a freshly started server (so that a backlog or the heap left by one workload cannot weigh on the
   // next), and the two servers in turn for each workload (so that a change in the machine's load weighs on both).
-  const results = new Map<Target, Map<WorkloadKey, Result>>(settings.targets.map((target) => [target, new Map()]));
+  const results: Results = new Map(settings.targets.map((target) => [target, new Map<WorkloadKey, Result>()]));
   for (const key of settings.workloads) {
     const workload = workloads[key];
     say();
     say(`${workload.label}`);
-    for (const target of settings.targets) {
+    if (CONCERT_ONLY.includes(key) && settings.targets.includes('hocuspocus')) say('  Concert only: Hocuspocus keeps documents in memory, with no durable write to compare.');
+    for (const target of targetsOf(settings, key)) {
       const name = target === 'concert' ? 'Concert' : 'Hocuspocus';
       const phase = Date.now();
       const server = target === 'concert' ? await startConcert(settings, database.url, data, key) : await startHocuspocus(settings, key);
@@ -904,18 +927,10 @@ async function main(): Promise<number> {
       try {
         await runEditing(context, server, workloads.warmup, Math.min(3, settings.duration));
         say(`  ${name} (pid ${server.child.pid}, started and warmed up in ${fmt((Date.now() - phase) / 1000, 1)} s, CPU pressure ${fmt(cpuPressure() * 100)}%):`);
-        const result = key === 'idle' ? await runIdle(context, server, workload) : await runEditing(context, server, workload, settings.duration);
+        const result = await runWorkload(context, server, workload);
         byWorkload.set(key, result);
-        if (result.kind === 'idle') {
-          say(`    ${fmt(result.kbPerConnection, 1)} KB per connection (RSS ${fmt(result.rssBeforeMb)} → ${fmt(result.rssAfterMb)} MB)`);
-        } else {
-          say(
-            `    p50 ${ms(fanOut(result, 0.5), 2)} ms, p99 ${ms(fanOut(result, 0.99), 2)} ms, ` +
-              `${fmt(result.serverCpuUsPerDelivery, 2)} µs server CPU per delivery, ${fmt(result.deliveriesPerSecond)} deliveries/s, ` +
-              `${fmt(result.completeness * 100, 1)}% received` +
-              (result.durablePerSecond === null ? '' : `, ${fmt(result.durablePerSecond)} durable updates/s`),
-          );
-        }
+        const summary = summaryLine(result);
+        if (summary) say(`    ${summary}`);
       } catch (error) {
         if (!(error instanceof BenchError)) throw error;
         byWorkload.set(key, { kind: 'failed', reason: error.message });
@@ -934,9 +949,18 @@ async function main(): Promise<number> {
   say('Details (rates over the window; "ack" = Concert: stored in PostgreSQL, Hocuspocus: applied in memory; load = the load processes)');
   say();
   details(settings, labels, results);
+  const ramp = results.get('concert')?.get('ramp');
+  if (ramp?.kind === 'ramp') {
+    say();
+    say(`Write ramp (Concert only): ${labels.ramp}, ${settings.rampDuration} s measured per step after ${settings.warmup} s at its rate`);
+    say();
+    say(rampTable(ramp));
+    say();
+    for (const line of rampVerdict(ramp)) say(line);
+  }
   if (settings.targets.includes('hocuspocus')) {
     say();
-    say('Hocuspocus runs with default settings and no extension: it keeps documents in memory only (no durable updates).');
+    say('Hocuspocus runs with default settings and no extension: it keeps documents in memory only (no durable updates; the write workloads are Concert only).');
   }
   if (settings.cpuProfileDir) {
     say();

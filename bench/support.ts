@@ -1,7 +1,11 @@
-import net from 'node:net';
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { Client } from 'pg';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { createDatabaseIfMissing } from '../src/database/open-database';
 
 /** What the benchmarks share: settings, bounded clean-up, the server's logs, ports, logins, /proc, tables. */
 
@@ -127,4 +131,38 @@ export function table(header: string[], rows: string[][], rightAligned: boolean[
       .join('  ')
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A fresh database for a benchmark, named after it: on DATABASE_URL's server when set (dropped at the end, so a
+ * benchmark never writes into a database that holds real data), else in an embedded PostgreSQL in a temporary folder
+ * (removed at the end).
+ */
+export async function openBenchDatabase(bench: string): Promise<{ url: string; describe: string }> {
+  const name = `concert_bench_${bench}_${process.pid}_${Date.now()}`;
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    await createDatabaseIfMissing(given, name);
+    onCleanup(`drop database ${name}`, async () => {
+      const client = new Client({ connectionString: given });
+      client.on('error', () => undefined);
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    });
+    const url = new URL(given);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), describe: `database ${name} on the server of DATABASE_URL (dropped at the end)` };
+  }
+  const folder = await mkdtemp(path.join(os.tmpdir(), `concert-bench-${bench}-`));
+  // mkdtemp makes it 0700; run as root, the server runs as `postgres` and must be able to enter it.
+  await chmod(folder, 0o755);
+  onCleanup(`remove ${folder}`, () => rm(folder, { recursive: true, force: true }));
+  const embedded = await startEmbeddedPostgres(path.join(folder, 'postgres'), () => undefined);
+  onCleanup('stop embedded PostgreSQL', () => embedded.stop());
+  await createDatabaseIfMissing(embedded.url, name);
+  return { url: embedded.urlFor(name), describe: `embedded PostgreSQL in ${folder} (removed at the end)` };
 }

@@ -49,6 +49,8 @@ export data_dir port
 echo "Smoke: npm start with no DATABASE_URL (embedded PostgreSQL in $data_dir)"
 check "first start serves /api/health" start
 check "the start prints the URL and the demo logins" grep -q "focal@fao.example" "$log"
+check "the start prints no route table at info" bash -c "! grep -q 'Mapped {' '$log'"
+check "the start prints no stack trace" bash -c "! grep -qE '^ +at ' '$log'"
 check "a demo focal point logs in and reads the Brussels Programme" login
 first_total=$(agency_total)
 check "Ctrl-C closes the server and the database" stop

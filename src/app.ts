@@ -18,10 +18,13 @@ import { bearerAuthentication } from './accounts/bearer-authentication';
 import { CachedPgSessionStore } from './accounts/session-store';
 import { AppModule } from './app.module';
 import { CollabIoAdapter } from './collaboration/collab-io.adapter';
+import { SocketLimits } from './collaboration/socket-limits';
 import { contentSecurityPolicy, refuseCrossSiteWrites } from './common/csrf';
 import { AllExceptionsFilter } from './common/exception.filter';
+import { refuseHostileJson } from './common/json-body';
 import { createValidationPipe, refuseNulCharacters } from './common/validation';
 import { type AppConfig } from './config/app-config';
+import { Metrics } from './metrics/metrics';
 
 export const SESSION_COOKIE = 'concert.sid';
 
@@ -35,10 +38,13 @@ const WEB_ROOT = path.resolve(process.cwd(), 'web', 'dist');
 function serveBrowserClient(app: NestExpressApplication): void {
   const index = path.join(WEB_ROOT, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(WEB_ROOT, { index: false, maxAge: '1h', immutable: false });
+  // The build names every script and stylesheet by a hash of its content: a browser keeps them for a year and never
+  // asks again. Nothing else is cached without asking, so a new build's index.html is seen at once.
+  app.useStaticAssets(path.join(WEB_ROOT, 'assets'), { prefix: '/assets/', index: false, maxAge: '365d', immutable: true, fallthrough: false });
+  app.useStaticAssets(WEB_ROOT, { index: false, setHeaders: (response: Response) => response.setHeader('Cache-Control', 'no-cache') });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPage = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
-    if (isPage && request.accepts('html')) return response.sendFile(index);
+    if (isPage && request.accepts('html')) return response.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
     next();
   });
 }
@@ -51,10 +57,17 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // TRUST_PROXY: which proxies may say who the client is (the login throttle and the audit trail key on it).
+  app.set('trust proxy', config.trustProxy);
+  // First: times every request, and answers GET /metrics before the sessions and the browser client's page route.
+  app.use(app.get(Metrics).middleware());
   // Field offices often work over slow links: JSON and the client's files go gzip-compressed to browsers that accept it.
   app.use(compression());
-  app.useBodyParser('json', { limit: '1mb' });
+  // Before JSON.parse: too deep a body, a key reaching a prototype, a key twice, an inexact integer, half a character.
+  // Not an inline literal: Nest's types leave `verify` out because its `rawBody` option replaces it, which this app
+  // does not use; body-parser receives it as given.
+  const jsonBodies = { limit: '1mb', verify: refuseHostileJson };
+  app.useBodyParser('json', jsonBodies);
   app.use(refuseNulCharacters);
   app.use(
     helmet({
@@ -82,7 +95,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(bearerAuthentication(app.get(ApiTokens)));
 
   // The live rooms authenticate their handshake with the same session cookie.
-  const sockets = new CollabIoAdapter(app, config, authentication as never);
+  const sockets = new CollabIoAdapter(app, config, authentication as never, app.get(SocketLimits));
   await sockets.connectRedis();
   app.useWebSocketAdapter(sockets);
 

@@ -42,3 +42,13 @@ export class InvalidSecondFactorError extends DomainError {
     });
   }
 }
+
+/** An invitation into an agency that signs in only through its provider: accepted there, not with a password. */
+export class InvitationThroughProviderError extends DomainError {
+  readonly status = HttpStatus.CONFLICT;
+  constructor(agencyCode: string) {
+    super('sign_in_through_provider', `${agencyCode} signs in through its own sign-in service: accept the invitation there, not with a password.`, {
+      agency: agencyCode,
+    });
+  }
+}

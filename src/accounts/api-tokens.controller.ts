@@ -2,12 +2,14 @@ import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
-import { CurrentUser, type Principal } from '../common/principal';
+import { CurrentUser, type Principal, SessionOnly } from '../common/principal';
 import type { ApiTokenView } from './account-tokens.repository';
 import { CreateApiTokenDto } from './api-tokens.dto';
 import { ApiTokens, type CreatedApiToken } from './api-tokens.service';
 
+/** A signed-in session makes, lists and revokes tokens: a token never mints another token. */
 @ApiTags('api tokens')
+@SessionOnly()
 @Controller('me/api-tokens')
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokens) {}

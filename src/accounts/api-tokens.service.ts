@@ -3,14 +3,18 @@ import { AuditTrail } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import type { Principal } from '../common/principal';
-import { Transactions } from '../database/transactions';
+import { authorize } from '../common/policy';
+import { type Db, Transactions } from '../database/transactions';
 import { AccountTokensRepository, type ApiTokenView } from './account-tokens.repository';
 import { CreateApiTokenDto } from './api-tokens.dto';
 import { hashSecret, newSecret } from './secret-tokens';
+import { type ManagedUser, UsersRepository } from './users.repository';
 
 export const API_TOKEN_PREFIX = 'cnc_';
 /** Token use is audited (and last_used_at written) at most once per token per this interval. */
 const USE_RECORDED_EVERY_MS = 60_000;
+
+export type TokenRevocationReason = 'password_reset' | 'second_factor_enabled' | 'second_factor_disabled' | 'second_factor_reset' | 'deactivated';
 
 export interface CreatedApiToken extends ApiTokenView {
   /** The secret, shown this once: only its hash is kept. */
@@ -26,6 +30,7 @@ export class ApiTokens {
   constructor(
     private readonly transactions: Transactions,
     private readonly tokens: AccountTokensRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -52,6 +57,48 @@ export class ApiTokens {
       if (!revoked) throw new NotFoundError('API token', id);
       await this.audit.record({ action: 'api_token.revoked', actorUserId: user.userId, subjectUserId: user.userId, agencyId: user.agencyId, details: { tokenId: id, name: revoked.name } }, tx);
     });
+  }
+
+  /** A user's tokens, for a focal point of their agency or the secretariat (secretariat accounts: the secretariat). */
+  async listFor(manager: Principal, userId: string): Promise<Page<ApiTokenView>> {
+    await this.authorizeManager(this.transactions.db, manager, userId);
+    const items = await this.tokens.listApiTokens(this.transactions.db, userId);
+    return { items, total: items.length };
+  }
+
+  async revokeFor(manager: Principal, userId: string, tokenId: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const target = await this.authorizeManager(tx, manager, userId);
+      const revoked = await this.tokens.revokeApiToken(tx, userId, tokenId);
+      if (!revoked) throw new NotFoundError('API token', tokenId);
+      await this.audit.record(
+        { action: 'api_token.revoked', actorUserId: manager.userId, subjectUserId: userId, agencyId: target.agencyId, email: target.email, details: { tokenId, name: revoked.name } },
+        tx,
+      );
+    });
+  }
+
+  /**
+   * Revokes every token of a user whose credentials changed (a new password, a second factor turned on, off or reset,
+   * deactivation): what a thief made with the old credentials dies with them. Audited when there were any.
+   */
+  async revokeAllOf(tx: Db, subject: { userId: string; agencyId: string; email: string }, reason: TokenRevocationReason, actorUserId: string): Promise<number> {
+    const revoked = await this.tokens.revokeAllApiTokens(tx, subject.userId);
+    if (revoked.length > 0) {
+      await this.audit.record(
+        { action: 'api_token.revoked', actorUserId, subjectUserId: subject.userId, agencyId: subject.agencyId, email: subject.email, details: { tokenIds: revoked, reason } },
+        tx,
+      );
+    }
+    return revoked.length;
+  }
+
+  private async authorizeManager(db: Db, manager: Principal, userId: string): Promise<ManagedUser> {
+    const target = await this.users.findManaged(db, userId);
+    if (!target) throw new NotFoundError('user', userId);
+    authorize(manager, 'users.manage', { agencyId: target.agencyId, agencyCode: target.agencyCode });
+    if (target.role === 'secretariat') authorize(manager, 'users.manageSecretariat', null);
+    return target;
   }
 
   /** The principal a Bearer token speaks for, or null. */

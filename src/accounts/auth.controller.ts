@@ -7,7 +7,7 @@ import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.serv
 import { AcceptInvitationDto, LoginDto, PasswordResetDto, PasswordResetRequestDto, SecondFactorDto } from './auth.dto';
 import { LoginGuard } from './auth.guards';
 import { AuthService, type SecondFactorChallenge, type SessionView } from './auth.service';
-import { asError, logIn, PENDING_SIGN_IN_MS, regenerateSession } from './session-steps';
+import { asError, authenticatingSession, logIn, PENDING_SIGN_IN_MS, regenerateSession } from './session-steps';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -25,12 +25,12 @@ export class AuthController {
   async login(@Req() request: Request, @CurrentUser() user: Principal): Promise<SessionView | SecondFactorChallenge> {
     if (user.secondFactor === 'on') {
       await regenerateSession(request);
-      request.session.pendingSignIn = { userId: user.userId, email: user.email, expiresAt: Date.now() + PENDING_SIGN_IN_MS };
+      request.session.pendingSignIn = { userId: user.userId, email: user.email, expiresAt: Date.now() + PENDING_SIGN_IN_MS, via: 'password' };
       return { secondFactorRequired: true };
     }
-    await logIn(request, user);
-    await this.auth.signedIn(user, request.ip);
-    return this.auth.describe(user);
+    await logIn(request, user, 'password');
+    await this.auth.signedIn(user, request.ip, { method: 'password' });
+    return this.auth.describe(user, request.session);
   }
 
   /** The second step of a sign-in: `code` from the authenticator app, or one `recoveryCode`. */
@@ -43,15 +43,16 @@ export class AuthController {
       throw new UnauthenticatedError('Sign in with your email and password first; then enter the code within 5 minutes.');
     }
     const { principal, used } = await this.auth.verifySecondFactor(pending, answer, request.ip);
-    await logIn(request, principal);
-    await this.auth.signedIn(principal, request.ip, used);
-    return this.auth.describe(principal);
+    const method = pending.via === 'provider' ? 'provider_second_factor' : 'password_second_factor';
+    await logIn(request, principal, method);
+    await this.auth.signedIn(principal, request.ip, { method, secondFactor: used });
+    return this.auth.describe(principal, request.session);
   }
 
   @OpenBeforeSecondFactor()
   @Get('me')
-  me(@CurrentUser() user: Principal): Promise<SessionView> {
-    return this.auth.describe(user);
+  me(@CurrentUser() user: Principal, @Req() request: Request): Promise<SessionView> {
+    return this.auth.describe(user, authenticatingSession(request));
   }
 
   @Public()
@@ -72,9 +73,9 @@ export class AuthController {
   async acceptInvitation(@Req() request: Request, @Body() body: AcceptInvitationDto): Promise<SessionView> {
     const email = await this.lifecycle.acceptInvitation(body.token, body.password, request.ip);
     const principal = await this.auth.principalOf(email);
-    await logIn(request, principal);
-    await this.auth.signedIn(principal, request.ip);
-    return this.auth.describe(principal);
+    await logIn(request, principal, 'password');
+    await this.auth.signedIn(principal, request.ip, { method: 'password' });
+    return this.auth.describe(principal, request.session);
   }
 
   /** 202 with the same body whether or not the address has an account. */

@@ -5,10 +5,12 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { refusal } from '../common/refusals';
 import { OPEN_BEFORE_SECOND_FACTOR, type Principal, PUBLIC_ROUTE, SESSION_ONLY } from '../common/principal';
 import { ValidationFailedError } from '../common/validation';
 import { SecondFactorRequiredError } from './accounts.errors';
 import { LoginDto } from './auth.dto';
+import { authenticatingSession, mustTurnOnSecondFactor } from './session-steps';
 
 /** Checks the login body's shape (a 400 naming the field), then the credentials. */
 @Injectable()
@@ -50,10 +52,12 @@ export class SessionGuard implements CanActivate {
     const user = request.user as Principal | undefined;
     if (!user) throw new UnauthenticatedError();
     // bearerAuthentication has already decided who a request with a token is; here only whether a token may do this.
-    if (/^Bearer\s/i.test(request.headers.authorization ?? '') && this.reflector.getAllAndOverride<boolean>(SESSION_ONLY, targets)) {
-      throw new ForbiddenError('API tokens cannot change how their user signs in: sign in to Concert to do this.');
+    const byToken = /^Bearer\s/i.test(request.headers.authorization ?? '');
+    if (byToken && this.reflector.getAllAndOverride<boolean>(SESSION_ONLY, targets)) {
+      throw new ForbiddenError(refusal('token_cannot_manage_sign_in', {}));
     }
-    if (user.secondFactor === 'enrolment_required' && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_SECOND_FACTOR, targets)) {
+    // How a session signed in speaks for the session's own user only: never for a token sent beside someone's cookie.
+    if (mustTurnOnSecondFactor(user, authenticatingSession(request)) && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_SECOND_FACTOR, targets)) {
       throw new SecondFactorRequiredError();
     }
     return true;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { InvalidInputError, UnauthenticatedError } from '../common/errors';
+import { allows } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { AuditTrail } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
@@ -9,15 +10,34 @@ import { InvalidSecondFactorError, TooManyAttemptsError } from './accounts.error
 import type { SecondFactorDto } from './auth.dto';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
-import type { SecondFactorState } from './role';
+import type { Role, SecondFactorState } from './role';
 import { SecondFactors, type SecondFactorUsed } from './second-factor.service';
+import { mustTurnOnSecondFactor, type SignInMethod } from './session-steps';
 import { type LoginCandidate, UsersRepository } from './users.repository';
+import { grantableRoles } from './users.service';
 
 export const BAD_CREDENTIALS = 'Email or password is incorrect.';
 
 export interface SessionView {
   user: { id: string; email: string; displayName: string; role: Principal['role']; secondFactor: SecondFactorState };
   agency: { id: string; code: string; name: string };
+  /** What the user may do beyond reading, from the policy table: which pages and actions the client offers. */
+  can: {
+    manageUsers: boolean;
+    grantRoles: Role[];
+    readMail: boolean;
+    readAudit: boolean;
+    manageFrameworks: boolean;
+    manageCommitments: boolean;
+    manageConsolidatedReports: boolean;
+    /** See the agency's single sign-on settings (its focal points; the secretariat, who also changes them). */
+    readSso: boolean;
+    manageAgencies: boolean;
+  };
+  /** How this session signed in (null for an API token). */
+  signedInWith: SignInMethod | null;
+  /** Nothing but turning on two-factor sign-in is open to this session (its role requires a factor it has not met). */
+  mustTurnOnSecondFactor: boolean;
 }
 
 /** The answer to a right password when the account has a second factor: the session is not signed in yet. */
@@ -38,25 +58,39 @@ export class AuthService {
 
   /**
    * The password step. The same answer, after the same work, for an unknown email, a wrong password, a deactivated
-   * account and a demo account in production: the answer tells nobody which accounts exist.
+   * account, a demo account in production and an agency that signs in only through its provider: the answer tells
+   * nobody which accounts exist (the login page sends such an agency's people to its provider from the email alone).
    */
   async verifyCredentials(email: string, password: string, ip = 'unknown'): Promise<Principal> {
+    await this.spendAttempt(email, ip);
+    const candidate = await this.users.findLoginCandidate(this.transactions.db, email);
+    const passwordMatches = await verifyPassword(candidate?.passwordHash ?? null, password);
+    const passwordRefused = candidate?.passwordLoginDisabled ?? false;
+    if (!candidate || !passwordMatches || !candidate.active || (candidate.demo && this.config.production) || passwordRefused) {
+      await this.audit.record({
+        action: 'login.failed',
+        email,
+        ip,
+        subjectUserId: candidate?.userId ?? null,
+        agencyId: candidate?.agencyId ?? null,
+        ...(passwordRefused && { details: { reason: 'password_login_disabled' } }),
+      });
+      throw new UnauthenticatedError(BAD_CREDENTIALS);
+    }
+    await this.throttle.refund(email, ip);
+    return toPrincipal(candidate);
+  }
+
+  /** One attempt spent before anything is verified (see LoginThrottle); a refusal is audited. */
+  private async spendAttempt(email: string, ip: string): Promise<void> {
     try {
-      await this.throttle.check(email, ip);
+      await this.throttle.attempt(email, ip);
     } catch (error) {
       if (error instanceof TooManyAttemptsError) {
         await this.audit.record({ action: 'login.throttled', email, ip, details: { retryAfterSeconds: error.retryAfterSeconds } });
       }
       throw error;
     }
-    const candidate = await this.users.findLoginCandidate(this.transactions.db, email);
-    const passwordMatches = await verifyPassword(candidate?.passwordHash ?? null, password);
-    if (!candidate || !passwordMatches || !candidate.active || (candidate.demo && this.config.production)) {
-      await this.throttle.failed(email, ip);
-      await this.audit.record({ action: 'login.failed', email, ip, subjectUserId: candidate?.userId ?? null, agencyId: candidate?.agencyId ?? null });
-      throw new UnauthenticatedError(BAD_CREDENTIALS);
-    }
-    return toPrincipal(candidate);
   }
 
   /**
@@ -71,22 +105,28 @@ export class AuthService {
     if ((answer.code === undefined) === (answer.recoveryCode === undefined)) {
       throw new InvalidInputError('code', 'code: send either the 6-digit code from your authenticator app or a recoveryCode.');
     }
-    await this.throttle.check(pending.email, ip);
+    await this.spendAttempt(pending.email, ip);
     const used = await this.secondFactors.verifyAtSignIn(pending.userId, answer);
     if (!used) {
-      await this.throttle.failed(pending.email, ip);
       await this.audit.record({ action: 'login.failed', subjectUserId: pending.userId, email: pending.email, ip, details: { step: 'second_factor' } });
       throw new InvalidSecondFactorError(answer.code !== undefined ? 'code' : 'recoveryCode');
     }
+    await this.throttle.refund(pending.email, ip);
     return { principal: await this.principalOf(pending.email), used };
   }
 
   /** Records a completed sign-in (and clears the account's failure count). */
-  async signedIn(principal: Principal, ip: string | undefined, secondFactor: SecondFactorUsed | null = null): Promise<void> {
-    await this.throttle.succeeded(principal.email);
-    const details = secondFactor
-      ? { secondFactor, ...(secondFactor === 'recovery_code' && { recoveryCodesLeft: await this.secondFactors.recoveryCodesLeft(principal.userId) }) }
-      : undefined;
+  async signedIn(
+    principal: Principal,
+    ip: string | undefined,
+    how: { method: SignInMethod; secondFactor?: SecondFactorUsed; amr?: string[] },
+  ): Promise<void> {
+    await this.throttle.signedIn(principal.email);
+    const { secondFactor } = how;
+    const details = {
+      ...how,
+      ...(secondFactor === 'recovery_code' && { recoveryCodesLeft: await this.secondFactors.recoveryCodesLeft(principal.userId) }),
+    };
     await this.audit.record({
       action: 'login.succeeded',
       actorUserId: principal.userId,
@@ -114,9 +154,10 @@ export class AuthService {
     return toPrincipal(candidate);
   }
 
-  async describe(principal: Principal): Promise<SessionView> {
+  async describe(principal: Principal, session?: { signedInWith?: SignInMethod }): Promise<SessionView> {
     const candidate = await this.users.findLoginCandidate(this.transactions.db, principal.email);
     if (!candidate) throw new UnauthenticatedError();
+    const current = toPrincipal(candidate);
     return {
       user: {
         id: candidate.userId,
@@ -126,6 +167,19 @@ export class AuthService {
         secondFactor: candidate.secondFactor ?? 'off',
       },
       agency: { id: candidate.agencyId, code: candidate.agencyCode, name: candidate.agencyName },
+      can: {
+        manageUsers: allows(current, 'users.manage', { agencyId: candidate.agencyId, agencyCode: candidate.agencyCode }),
+        grantRoles: grantableRoles(current),
+        readMail: allows(current, 'mail.read', null),
+        readAudit: allows(current, 'audit.read', null),
+        manageFrameworks: allows(current, 'framework.manage', null),
+        manageCommitments: allows(current, 'commitment.manage', null),
+        manageConsolidatedReports: allows(current, 'consolidatedReport.manage', null),
+        readSso: allows(current, 'agency.readSso', { agencyId: candidate.agencyId, agencyCode: candidate.agencyCode }),
+        manageAgencies: allows(current, 'agency.manage', null),
+      },
+      signedInWith: session?.signedInWith ?? null,
+      mustTurnOnSecondFactor: mustTurnOnSecondFactor({ ...principal, secondFactor: candidate.secondFactor }, session),
     };
   }
 }

@@ -36,7 +36,15 @@ export class PrincipalCache implements OnApplicationBootstrap {
   }
 
   async get(userId: string): Promise<Principal | null> {
-    return (await this.cache.fetch(userId)) || null;
+    // A change announced while the lookup runs aborts it (the row it read may be the old one): look up again.
+    for (;;) {
+      const status: LRUCache.Status<string, Principal | false> = {};
+      try {
+        return (await this.cache.fetch(userId, { status })) || null;
+      } catch (error) {
+        if (!status.fetchAborted) throw error;
+      }
+    }
   }
 
   /** After the commit of a change, in the process that made it. */

@@ -1,15 +1,11 @@
-export const ROLES = ['staff', 'focal_point', 'secretariat'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../common/principal';
+
+// The types of who acts live with the principal (common/), which every module reads; the rules about them live here.
+export { ROLES, type Role, type SecondFactorState } from '../common/principal';
 
 /** Roles that must sign in with a second factor (OWASP ASVS level 2 for the accounts that can act on every agency). */
 export const SECOND_FACTOR_REQUIRED_ROLES: readonly Role[] = ['secretariat'];
 
-/**
- * A user's two-factor sign-in: `on`, `off`, or `enrolment_required` (their role requires it and it is not on yet: they
- * may do nothing but turn it on). Demo accounts, which production refuses, are never required to, so the demo opens
- * in one step.
- */
-export type SecondFactorState = 'on' | 'off' | 'enrolment_required';
 
 /** Whether the user of table alias `u` must use a second factor, as a SQL condition. */
 export function secondFactorRequiredSql(u: string): string {

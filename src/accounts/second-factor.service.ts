@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { refusal } from '../common/refusals';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { AppConfig } from '../config/app-config';
 import { type Db, Transactions } from '../database/transactions';
 import { AccountSessions } from './account-sessions';
+import { ApiTokens } from './api-tokens.service';
 import { InvalidSecondFactorError } from './accounts.errors';
 import { LoginThrottle } from './login-throttle';
 import { PrincipalCache } from './principal-cache';
@@ -46,6 +48,7 @@ export class SecondFactors {
     private readonly sessions: AccountSessions,
     private readonly principals: PrincipalCache,
     private readonly throttle: LoginThrottle,
+    private readonly apiTokens: ApiTokens,
     private readonly audit: AuditTrail,
   ) {
     this.box = new TotpSecretBox(config.twoFactorKey);
@@ -82,6 +85,7 @@ export class SecondFactors {
       const { codes, hashes } = newRecoveryCodes();
       await this.factors.replaceRecoveryCodes(tx, user.userId, hashes);
       const ended = await this.sessions.endAll(tx, user.userId, { except: currentSessionId });
+      await this.apiTokens.revokeAllOf(tx, user, 'second_factor_enabled', user.userId);
       await this.audit.record({ ...this.auditBase(user, ip), action: 'second_factor.enabled', details: { otherSessionsEnded: ended } }, tx);
       await this.principals.changed(tx, user.userId);
       return { recoveryCodes: codes };
@@ -103,10 +107,11 @@ export class SecondFactors {
   /** Turns the second factor off, against a current code; refused where the role requires it. */
   async disable(user: Principal, code: string, ip: string | undefined): Promise<void> {
     if (await this.factors.isRequired(this.transactions.db, user.userId)) {
-      throw new ForbiddenError('Your role requires two-factor sign-in, so it cannot be turned off. If you lost your app, ask another secretariat member to reset it.');
+      throw new ForbiddenError(refusal('second_factor_required_by_role', { role: user.role }));
     }
     await this.withCurrentCode(user, code, ip, async (tx) => {
       await this.factors.remove(tx, user.userId);
+      await this.apiTokens.revokeAllOf(tx, user, 'second_factor_disabled', user.userId);
       await this.audit.record({ ...this.auditBase(user, ip), action: 'second_factor.disabled' }, tx);
       await this.principals.changed(tx, user.userId);
     });
@@ -147,11 +152,12 @@ export class SecondFactors {
       authorize(manager, 'users.manage', { agencyId: target.agencyId, agencyCode: target.agencyCode });
       if (target.role === 'secretariat') authorize(manager, 'users.manageSecretariat', null);
       if (target.id === manager.userId) {
-        throw new ForbiddenError('You cannot reset your own second factor; ask another focal point of your agency or the secretariat.');
+        throw new ForbiddenError(refusal('own_second_factor_reset', {}));
       }
       const wasOn = await this.factors.remove(tx, userId);
       if (!wasOn) throw new ConflictError('second_factor_off', `${target.displayName} has no two-factor sign-in to reset.`);
       const ended = await this.sessions.endAll(tx, userId);
+      await this.apiTokens.revokeAllOf(tx, { userId, agencyId: target.agencyId, email: target.email }, 'second_factor_reset', manager.userId);
       await this.audit.record(
         { action: 'second_factor.reset', actorUserId: manager.userId, subjectUserId: userId, agencyId: target.agencyId, email: target.email, ip, details: { sessionsEnded: ended } },
         tx,
@@ -164,16 +170,20 @@ export class SecondFactors {
   /** Runs `change` once the user's current code is checked (and spent); wrong codes count towards the sign-in throttle. */
   private async withCurrentCode<T>(user: Principal, code: string, ip: string | undefined, change: (tx: Db) => Promise<T>): Promise<T> {
     const address = ip ?? 'unknown';
-    await this.throttle.check(user.email, address);
+    // Spent before the code is checked, given back when it is right (see LoginThrottle).
+    await this.throttle.attempt(user.email, address);
     try {
-      return await this.transactions.run(async (tx) => {
+      const result = await this.transactions.run(async (tx) => {
         const stored = await this.factors.find(tx, user.userId);
         if (!stored?.confirmed) throw new ConflictError('second_factor_off', 'Two-factor sign-in is not on.');
         if (!(await this.spendCode(tx, user.userId, stored, code, { confirming: false }))) throw new InvalidSecondFactorError('code');
         return change(tx);
       });
+      await this.throttle.refund(user.email, address);
+      return result;
     } catch (error) {
-      if (error instanceof InvalidSecondFactorError) await this.throttle.failed(user.email, address);
+      // Only a wrong code stays counted: anything else was no guess.
+      if (!(error instanceof InvalidSecondFactorError)) await this.throttle.refund(user.email, address);
       throw error;
     }
   }

@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { Secret, TOTP } from 'otpauth';
+import { SecretBox } from '../common/secret-box';
 import { hashSecret } from './secret-tokens';
 
 /**
@@ -54,30 +55,10 @@ function totp(secret: string, label = 'Concert'): TOTP {
   return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: DIGITS, period: PERIOD_SECONDS, secret: Secret.fromBase32(secret) });
 }
 
-/**
- * The TOTP secret is needed in clear to check a code, so it cannot be hashed: it is encrypted with AES-256-GCM under a
- * key derived (HKDF) from TWO_FACTOR_KEY, so that a copy of the database alone (a backup, a dump) yields no secrets.
- */
-export class TotpSecretBox {
-  private readonly key: Buffer;
-
+/** The TOTP secrets, sealed under TWO_FACTOR_KEY (the purpose label is that of the first release: keep it). */
+export class TotpSecretBox extends SecretBox {
   constructor(keyMaterial: string) {
-    this.key = Buffer.from(hkdfSync('sha256', keyMaterial, 'concert', 'totp-secret-v1', 32));
-  }
-
-  seal(secret: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
-  }
-
-  open(sealed: string): string {
-    const [version, iv, tag, data] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || !data) throw new Error('Unknown format of a sealed TOTP secret.');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    super(keyMaterial, 'totp-secret-v1');
   }
 }
 

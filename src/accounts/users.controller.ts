@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
-import { CurrentUser, type Principal } from '../common/principal';
+import { CurrentUser, type Principal, SessionOnly } from '../common/principal';
 import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.service';
+import type { ApiTokenView, InvitationView } from './account-tokens.repository';
+import { ApiTokens } from './api-tokens.service';
 import { SecondFactors } from './second-factor.service';
-import { InviteUserDto, UpdateUserDto, UsersQuery } from './users.dto';
+import { InvitationsQuery, InviteUserDto, UpdateUserDto, UsersQuery } from './users.dto';
 import { type UserView, UsersService } from './users.service';
 
 @ApiTags('users')
@@ -16,6 +18,7 @@ export class UsersController {
     private readonly users: UsersService,
     private readonly lifecycle: AccountLifecycle,
     private readonly secondFactors: SecondFactors,
+    private readonly apiTokens: ApiTokens,
   ) {}
 
   /** An agency's users: its focal points see their own agency's, the secretariat every agency's. */
@@ -42,5 +45,32 @@ export class UsersController {
   @HttpCode(202)
   invite(@CurrentUser() user: Principal, @Body() invitation: InviteUserDto, @Req() request: Request): Promise<AcceptedRequest> {
     return this.lifecycle.invite(user, invitation, request.ip);
+  }
+
+  /** An agency's invitations not yet accepted, revoked or expired. */
+  @Get('invitations')
+  invitations(@CurrentUser() user: Principal, @Query() query: InvitationsQuery): Promise<Page<InvitationView>> {
+    return this.lifecycle.listInvitations(user, query.agency);
+  }
+
+  /** Withdraws a pending invitation: its link stops working. */
+  @Delete('invitations/:id')
+  @HttpCode(204)
+  revokeInvitation(@CurrentUser() user: Principal, @UuidParam() id: string, @Req() request: Request): Promise<void> {
+    return this.lifecycle.revokeInvitation(user, id, request.ip);
+  }
+
+  /** A user's API tokens, for their agency's focal points and the secretariat (a signed-in session only). */
+  @SessionOnly()
+  @Get(':id/api-tokens')
+  listApiTokens(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<Page<ApiTokenView>> {
+    return this.apiTokens.listFor(user, id);
+  }
+
+  @SessionOnly()
+  @Delete(':id/api-tokens/:tokenId')
+  @HttpCode(204)
+  revokeApiToken(@CurrentUser() user: Principal, @UuidParam() id: string, @UuidParam('tokenId') tokenId: string): Promise<void> {
+    return this.apiTokens.revokeFor(user, id, tokenId);
   }
 }

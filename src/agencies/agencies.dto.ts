@@ -1,7 +1,17 @@
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery, VersionedUpdate } from '../common/pagination';
 import { IsOmittable } from '../common/validation';
 import { AGENCY_KINDS, type AgencyKind } from './agency-kind';
+
+/** The agency's official name in the UN's other languages; on update, an empty string removes one. */
+export class AgencyNamesDto {
+  @IsOmittable() @IsString() @MaxLength(300) ar?: string;
+  @IsOmittable() @IsString() @MaxLength(300) es?: string;
+  @IsOmittable() @IsString() @MaxLength(300) fr?: string;
+  @IsOmittable() @IsString() @MaxLength(300) ru?: string;
+  @IsOmittable() @IsString() @MaxLength(300) zh?: string;
+}
 
 export class CreateAgencyDto {
   /** Upper-case code, e.g. FAO. */
@@ -15,6 +25,11 @@ export class CreateAgencyDto {
 
   @IsIn(AGENCY_KINDS)
   kind!: AgencyKind;
+
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => AgencyNamesDto)
+  names?: AgencyNamesDto;
 }
 
 export class UpdateAgencyDto extends VersionedUpdate {
@@ -27,6 +42,11 @@ export class UpdateAgencyDto extends VersionedUpdate {
   @IsOmittable()
   @IsIn(AGENCY_KINDS)
   kind?: AgencyKind;
+
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => AgencyNamesDto)
+  names?: AgencyNamesDto;
 
   /** True archives the agency, false restores it. */
   @IsOmittable()

@@ -4,11 +4,14 @@ import { ConflictError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
-import { Transactions } from '../database/transactions';
+import { type Db, Transactions } from '../database/transactions';
 import { changedFields, updateVersioned } from '../database/versioned-update';
 import { AgenciesQuery, CreateAgencyDto, UpdateAgencyDto } from './agencies.dto';
-import { AgenciesRepository } from './agencies.repository';
+import { type AgencyNames, AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.entity';
+
+/** An agency as the API shows it: with its official name in the UN's other languages. */
+export type AgencyView = Agency & { names: AgencyNames };
 
 @Injectable()
 export class AgenciesService {
@@ -18,36 +21,44 @@ export class AgenciesService {
     private readonly changes: ChangesRepository,
   ) {}
 
-  list(query: AgenciesQuery): Promise<Page<Agency>> {
-    return this.agencies.list(this.transactions.db, query);
+  async list(query: AgenciesQuery): Promise<Page<AgencyView>> {
+    const db = this.transactions.db;
+    const page = await this.agencies.list(db, query);
+    const names = await this.agencies.namesOf(db, page.items.map((agency) => agency.id));
+    return { ...page, items: page.items.map((agency) => ({ ...agency, names: names.get(agency.id) ?? {} })) };
   }
 
-  async get(id: string): Promise<Agency> {
-    const agency = await this.agencies.findById(this.transactions.db, id);
+  async get(id: string): Promise<AgencyView> {
+    return this.view(this.transactions.db, id);
+  }
+
+  private async view(db: Db, id: string): Promise<AgencyView> {
+    const agency = await this.agencies.findById(db, id);
     if (!agency) throw new NotFoundError('agency', id);
-    return agency;
+    return { ...agency, names: (await this.agencies.namesOf(db, [id])).get(id) ?? {} };
   }
 
-  async create(user: Principal, dto: CreateAgencyDto): Promise<Agency> {
+  async create(user: Principal, dto: CreateAgencyDto): Promise<AgencyView> {
     authorize(user, 'agency.manage', null);
     return this.transactions.run(async (tx) => {
       if ((await this.agencies.findByCodes(tx, [dto.code])).length > 0) {
         throw new ConflictError('agency_code_taken', `An agency with code ${dto.code} already exists.`);
       }
-      const agency = await this.agencies.insert(tx, dto);
+      const agency = await this.agencies.insert(tx, { code: dto.code, name: dto.name, kind: dto.kind });
+      if (dto.names) await this.agencies.setNames(tx, agency.id, dto.names);
       await this.changes.append(tx, {
         actor: user,
         entityType: 'agency',
         entityId: agency.id,
         action: 'created',
         summary: `${user.agencyCode} added agency ${agency.code} (${agency.name})`,
-        after: { code: agency.code, name: agency.name, kind: agency.kind },
+        after: { code: agency.code, name: agency.name, kind: agency.kind, ...(dto.names && { names: (await this.agencies.namesOf(tx, [agency.id])).get(agency.id) }) },
       });
-      return agency;
+      return this.view(tx, agency.id);
     });
   }
 
-  async update(user: Principal, id: string, dto: UpdateAgencyDto): Promise<Agency> {
+  async update(user: Principal, id: string, dto: UpdateAgencyDto): Promise<AgencyView> {
     authorize(user, 'agency.manage', null);
     return this.transactions.run(async (tx) => {
       const before = await this.agencies.findById(tx, id);
@@ -57,7 +68,10 @@ export class AgenciesService {
         ...(dto.kind !== undefined && { kind: dto.kind }),
         ...(dto.archived !== undefined && { archivedAt: dto.archived ? (before.archivedAt ?? new Date()) : null }),
       });
-      const diff = changedFields(before, after, ['name', 'kind', 'archivedAt']);
+      const namesBefore = (await this.agencies.namesOf(tx, [id])).get(id) ?? {};
+      if (dto.names) await this.agencies.setNames(tx, id, dto.names);
+      const namesAfter = (await this.agencies.namesOf(tx, [id])).get(id) ?? {};
+      const diff = changedFields({ ...before, names: namesBefore }, { ...after, names: namesAfter }, ['name', 'kind', 'archivedAt', 'names']);
       await this.changes.append(tx, {
         actor: user,
         entityType: 'agency',
@@ -66,7 +80,7 @@ export class AgenciesService {
         summary: `${user.agencyCode} updated agency ${after.code}`,
         ...diff,
       });
-      return after;
+      return { ...after, names: namesAfter };
     });
   }
 }

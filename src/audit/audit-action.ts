@@ -1,4 +1,4 @@
-/** What the audit trail records (issue 6): sign-ins, account lifecycle, second factors and API token use. */
+/** What the audit trail records: sign-ins, account lifecycle, second factors, API token use, and who read which mail. */
 export const AUDIT_ACTIONS = [
   'login.succeeded',
   'login.failed',
@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'logout',
   'invitation.sent',
   'invitation.accepted',
+  'invitation.revoked',
   'password_reset.requested',
   'password_reset.completed',
   'user.role_changed',
@@ -18,5 +19,12 @@ export const AUDIT_ACTIONS = [
   'second_factor.disabled',
   'second_factor.reset',
   'recovery_codes.regenerated',
+  'mail.read',
+  'consolidated_report.downloaded',
+  'spreadsheet.downloaded',
+  'sso.configured',
+  'sso.removed',
+  'sso.user_provisioned',
+  'sso.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

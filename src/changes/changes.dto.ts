@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { EntityType } from './changes.repository';
 
-const ENTITY_TYPES: EntityType[] = ['agency', 'framework', 'commitment', 'indicator', 'reporting_cycle', 'activity_report', 'user'];
+const ENTITY_TYPES: EntityType[] = ['agency', 'framework', 'commitment', 'indicator', 'reporting_cycle', 'activity_report', 'user', 'thread'];
 
 export class ChangesQuery {
   /** Only changes at or after this time (ISO 8601). */

@@ -7,6 +7,8 @@ import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
+import type { CollabFailure } from './collab-failure';
+import type { SocketLimits } from './socket-limits';
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 
@@ -25,6 +27,7 @@ export class CollabIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly config: AppConfig,
     private readonly handshakeMiddleware: Middleware[],
+    private readonly limits: SocketLimits,
   ) {
     super(app);
   }
@@ -64,11 +67,28 @@ export class CollabIoAdapter extends IoAdapter {
    * pipeline per handler per socket for the socket's lifetime, which measured ~24 KB per idle connection (as much as
    * socket.io itself) and ~9% of the CPU per message in `npm run bench:collab`. Same behaviour: the handler's result
    * is the ack (or an `{ event, data }` emitted back), and an error a handler lets through is logged, not fatal.
+   *
+   * Every event of every gateway on the namespace is counted here first (SocketLimits): past the socket's rate,
+   * nothing runs, and the sender is told `rate_limited` as the gateways tell every refusal.
    */
   override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]) as { data: unknown; ack?: (response: unknown) => void };
+        try {
+          this.limits.spend(socket.id);
+        } catch (error) {
+          const refusal = { code: (error as CollabFailure).code, message: (error as CollabFailure).message };
+          // Like every refusal of the protocol: in the ack when there is one, and as an error event when there is
+          // none, or when the event is a sync (whose refusals are always both); naming the document when the event
+          // concerns one the socket joined.
+          if (typeof ack !== 'function' || message === 'sync') {
+            const documents = (socket.data as { documents?: Map<string, unknown> }).documents;
+            socket.emit('error', typeof args[0] === 'string' && documents?.has(args[0]) ? args[0] : null, refusal);
+          }
+          if (typeof ack === 'function') ack({ ok: false, error: refusal });
+          return;
+        }
         let result: Observable<unknown>;
         try {
           result = transform(callback(data, ack));

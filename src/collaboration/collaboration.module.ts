@@ -1,18 +1,35 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { ChangesModule } from '../changes/changes.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { AccessWatcher } from './access-watcher';
+import { AwarenessBroadcaster } from './awareness-broadcaster';
 import { CollabGateway } from './collab.gateway';
-import { DocumentAccess } from './document-access';
+import { CrossProcessRelay } from './cross-process-relay';
 import { DocumentRegistry } from './document-registry';
-import { DocumentStore } from './document-store';
-import { DocumentsController } from './documents.controller';
-import { DocumentsRepository } from './documents.repository';
-import { DocumentsService } from './documents.service';
-import { EditBursts } from './edit-bursts';
+import { DurableWrites } from './durable-writes';
+import { LiveSessionsRepository } from './live-sessions.repository';
+import { PresenceController } from './presence.controller';
+import { SessionSweep } from './session-sweep';
+import { SocketLimits } from './socket-limits';
 
-/** Live documents: the socket.io gateway, the registry of open documents, their storage and materialized text. */
-@Global()
+/**
+ * Live documents carried over socket.io: the gateway, the documents open in this process, presence, the relay
+ * between processes, the watch on access, and the socket limits. Storage and meaning are the documents module's.
+ */
 @Module({
-  controllers: [DocumentsController],
-  providers: [DocumentsRepository, DocumentStore, DocumentAccess, DocumentRegistry, EditBursts, DocumentsService, CollabGateway],
-  exports: [DocumentsRepository, DocumentsService],
+  imports: [DocumentsModule, ChangesModule, MetricsModule],
+  controllers: [PresenceController],
+  providers: [
+    DocumentRegistry,
+    DurableWrites,
+    AwarenessBroadcaster,
+    CrossProcessRelay,
+    AccessWatcher,
+    SocketLimits,
+    LiveSessionsRepository,
+    SessionSweep,
+    CollabGateway,
+  ],
 })
 export class CollaborationModule {}

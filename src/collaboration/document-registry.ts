@@ -1,68 +1,25 @@
 import { HttpStatus, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { DomainError } from '../common/errors';
 import type { Principal } from '../common/principal';
-import { DocumentAccess, type DocumentOwner } from './document-access';
-import { COMPACT_AFTER_BYTES, COMPACT_AFTER_UPDATES, DocumentStore, type PendingUpdate } from './document-store';
-import { renderDocument } from './document-text';
-import { EditBursts } from './edit-bursts';
-import { decodeUpdateOrNull } from './yjs-checks';
+import { AppConfig } from '../config/app-config';
+import { DocumentAccess } from '../documents/document-access';
+import { DocumentStore } from '../documents/document-store';
+import { DocumentUnavailableError } from '../documents/documents.errors';
+import { EditBursts } from '../documents/edit-bursts';
+import { decodeUpdateOrNull } from '../documents/yjs-checks';
+import { DurableWrites } from './durable-writes';
+import { LiveDocument } from './live-document';
 
-export class DocumentUnavailableError extends DomainError {
-  readonly status = HttpStatus.SERVICE_UNAVAILABLE;
-  constructor(documentId: string) {
-    super('document_unavailable', `Document ${documentId} cannot be opened right now; nothing was changed.`);
+export { DocumentUnavailableError } from '../documents/documents.errors';
+
+export class DocumentFullError extends DomainError {
+  readonly status = HttpStatus.PAYLOAD_TOO_LARGE;
+  constructor(documentId: string, maxBytes: number) {
+    super('document_full', `Document ${documentId} has reached its size limit (${maxBytes} bytes); the update was not stored.`);
   }
 }
 
-/** An editor of this process, for the change feed. */
-export type Editor = Principal;
-
-/** A document held in memory while anyone in this process has it open. */
-export class LiveDocument {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new Awareness(this.doc);
-  /** Sockets of this process that joined. */
-  readonly connections = new Set<string>();
-  /** Updates from other processes that arrived while the document was loading. */
-  readonly early: Uint8Array[] = [];
-  ready!: Promise<void>;
-  loaded = false;
-  owner!: DocumentOwner;
-  unloadTimer: NodeJS.Timeout | undefined;
-  logCount = 0;
-  logBytes = 0;
-  compacting = false;
-
-  /**
-   * The last awareness clock forwarded for each client. y-protocols applies a state only when its clock is higher
-   * than the one known; the server forwards states and removals in its own name, so it owns the clocks: a client that
-   * comes back with an old clock, or a removal, is still seen by everyone.
-   */
-  private readonly awarenessClocks = new Map<number, number>();
-
-  constructor(readonly id: string) {
-    // The server is no participant: it keeps no presence of its own.
-    this.awareness.setLocalState(null);
-  }
-
-  nextAwarenessClock(clientId: number, proposed: number): number {
-    const last = this.awarenessClocks.get(clientId) ?? this.awareness.meta.get(clientId)?.clock ?? -1;
-    // At least 1: a receiver that never saw the client takes its clock as 0 and ignores a state with clock 0.
-    const clock = Math.max(proposed, last + 1, 1);
-    this.awarenessClocks.set(clientId, clock);
-    return clock;
-  }
-
-  destroy(): void {
-    clearTimeout(this.unloadTimer);
-    this.awareness.destroy();
-    this.doc.destroy();
-  }
-}
-
-/** What the registry asks the transport to do once updates are durable. */
+/** What the registry asks the transport to do with the edits it applied. */
 export interface DocumentBroadcaster {
   /** To every client in the room (on every process), but `except`. */
   broadcastUpdate(documentId: string, update: Uint8Array, except: readonly string[]): void;
@@ -70,29 +27,33 @@ export interface DocumentBroadcaster {
   relayUpdate(documentId: string, update: Uint8Array): void;
 }
 
-interface Queued extends PendingUpdate {
+interface Incoming {
+  update: Uint8Array;
   socketId: string;
-  editor: Editor;
-  resolve: () => void;
-  reject: (error: unknown) => void;
+  editor: Principal;
+  stored: () => void;
 }
+
+/** How long a stopping process waits for its pending writes. */
+const SHUTDOWN_WAIT_MS = 10_000;
 
 /** How long a document nobody has open stays in memory. */
 export const UNLOAD_AFTER_MS = 30_000;
 
 /**
- * One load per document however many join at once; every update stored before it is applied or broadcast; the
- * updates that arrive in one event-loop turn written in one INSERT and fanned out as one merged update; the log
- * squashed into a snapshot once it grows; a document nobody has open unloaded after a while, unless its last writes
- * failed. (Modelled on hocuspocus's Hocuspocus.ts and AFFiNE's doc storage.)
+ * The documents this process holds open. One load per document however many join at once. Relay first, acknowledge
+ * when stored: the checked updates of one event-loop turn are applied to the document together and relayed to its
+ * room at once (peers never wait for the disk), then handed to DurableWrites, and each sender's submit() resolves only
+ * when its update's INSERT has committed. A document is never unloaded while writes of it are pending. The log is
+ * squashed into a snapshot once it grows. (Modelled on hocuspocus's Hocuspocus.ts and AFFiNE's doc storage.)
  */
 @Injectable()
 export class DocumentRegistry implements OnModuleDestroy {
   private readonly logger = new Logger(DocumentRegistry.name);
   private readonly documents = new Map<string, LiveDocument>();
-  private queue: Queued[] = [];
-  private flushing: Promise<void> | null = null;
-  private flushScheduled = false;
+  private readonly loading = new Map<string, Promise<LiveDocument>>();
+  private incoming = new Map<LiveDocument, Incoming[]>();
+  private applyScheduled = false;
   private broadcaster: DocumentBroadcaster | null = null;
   unloadAfterMs = UNLOAD_AFTER_MS;
 
@@ -100,6 +61,8 @@ export class DocumentRegistry implements OnModuleDestroy {
     private readonly store: DocumentStore,
     private readonly access: DocumentAccess,
     private readonly bursts: EditBursts,
+    private readonly writes: DurableWrites,
+    private readonly config: AppConfig,
   ) {}
 
   useBroadcaster(broadcaster: DocumentBroadcaster): void {
@@ -119,15 +82,14 @@ export class DocumentRegistry implements OnModuleDestroy {
     let document = this.documents.get(documentId);
     if (!document) {
       document = new LiveDocument(documentId);
-      document.ready = this.load(document);
       this.documents.set(documentId, document);
+      this.loading.set(documentId, this.load(document));
     }
-    clearTimeout(document.unloadTimer);
-    document.connections.add(socketId);
+    document.connect(socketId);
     try {
-      await document.ready;
+      await this.loading.get(documentId);
     } catch (error) {
-      document.connections.delete(socketId);
+      document.disconnect(socketId);
       throw error;
     }
     return document;
@@ -135,36 +97,29 @@ export class DocumentRegistry implements OnModuleDestroy {
 
   close(documentId: string, socketId: string): void {
     const document = this.documents.get(documentId);
-    if (!document || !document.connections.delete(socketId) || document.connections.size > 0) return;
+    if (!document?.disconnect(socketId)) return;
     clearTimeout(document.unloadTimer);
     document.unloadTimer = setTimeout(() => void this.unload(document), this.unloadAfterMs);
     document.unloadTimer.unref();
   }
 
-  private async load(document: LiveDocument): Promise<void> {
+  private async load(document: LiveDocument): Promise<LiveDocument> {
     try {
       const [stored, owner] = await Promise.all([this.store.load(document.id), this.access.owner(document.id)]);
-      if (!stored) throw new DocumentUnavailableError(document.id);
-      if (stored.unavailableReason) throw new DocumentUnavailableError(document.id);
-      for (const update of stored.updates) {
-        if (!decodeUpdateOrNull(update)) {
-          await this.store.markUnavailable(document.id, 'a stored update cannot be decoded');
-          this.logger.error(`Document ${document.id} holds an update that cannot be decoded; it is now unavailable.`);
-          throw new DocumentUnavailableError(document.id);
-        }
-        Y.applyUpdate(document.doc, update, 'store');
+      if (!stored || stored.unavailableReason) throw new DocumentUnavailableError(document.id);
+      if (stored.updates.some((update) => !decodeUpdateOrNull(update))) {
+        await this.store.markUnavailable(document.id, 'a stored update cannot be decoded');
+        this.logger.error(`Document ${document.id} holds an update that cannot be decoded; it is now unavailable.`);
+        throw new DocumentUnavailableError(document.id);
       }
-      for (const update of document.early.splice(0)) Y.applyUpdate(document.doc, update, 'remote');
-      document.owner = owner;
-      document.logCount = stored.logCount;
-      document.logBytes = stored.logBytes;
-      document.loaded = true;
+      document.load(stored, owner);
       try {
-        this.bursts.opened(document.id, renderDocument(document.doc));
+        this.bursts.opened(document.id, document.render());
       } catch (error) {
         // The text is for search and digests; a document that cannot be rendered can still be edited.
         this.logger.error(`Rendering document ${document.id} failed: ${String(error)}`);
       }
+      return document;
     } catch (error) {
       // Never keep (or later write back) a document that did not load: the next join loads it afresh.
       this.documents.delete(document.id);
@@ -172,107 +127,89 @@ export class DocumentRegistry implements OnModuleDestroy {
       if (error instanceof DomainError) throw error;
       this.logger.error(`Loading document ${document.id} failed: ${String(error)}`);
       throw new DocumentUnavailableError(document.id);
+    } finally {
+      this.loading.delete(document.id);
     }
   }
 
-  /** Queues a checked update; resolves once it is stored, applied and broadcast. */
-  submit(documentId: string, update: Uint8Array, socketId: string, editor: Editor): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ documentId, update, userId: editor.userId, socketId, editor, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => void this.flush());
+  /**
+   * A checked update of an editor of a loaded document: applied and relayed within this event-loop turn, stored in
+   * the next INSERT; resolves once stored. Refused (DocumentFullError) when it would take the document past
+   * DOCUMENT_MAX_BYTES in storage: a document does not grow without end.
+   */
+  submit(document: LiveDocument, update: Uint8Array, socketId: string, editor: Principal): Promise<void> {
+    if (document.storedBytes + update.byteLength > this.config.documentMaxBytes) {
+      return Promise.reject(new DocumentFullError(document.id, this.config.documentMaxBytes));
+    }
+    document.writesPending(1, update.byteLength);
+    return new Promise((resolve) => {
+      const edits = this.incoming.get(document) ?? [];
+      edits.push({ update, socketId, editor, stored: resolve });
+      this.incoming.set(document, edits);
+      if (!this.applyScheduled) {
+        this.applyScheduled = true;
+        setImmediate(() => this.applyIncoming());
       }
     });
   }
 
-  /** An update another process stored and broadcast: follow it in memory, store nothing. */
+  /** An update another process applied and relayed: follow it in memory; that process stores it. */
   applyRemote(documentId: string, update: Uint8Array): void {
     const document = this.documents.get(documentId);
-    if (!document || !decodeUpdateOrNull(update)) return;
-    if (!document.loaded) document.early.push(update);
-    else Y.applyUpdate(document.doc, update, 'remote');
+    if (document && decodeUpdateOrNull(update)) document.applyRemote(update);
   }
 
-  /** Writes everything queued in one round trip; a write in flight makes the next batch wait and grow. */
-  private async flush(): Promise<void> {
-    this.flushScheduled = false;
-    if (this.flushing) {
-      await this.flushing;
-      if (this.flushScheduled || this.queue.length === 0) return;
-    }
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0) return;
-    this.flushing = this.write(batch).finally(() => {
-      this.flushing = null;
-    });
-    await this.flushing;
-    if (this.queue.length > 0 && !this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => void this.flush());
-    }
-  }
-
-  private async write(batch: Queued[]): Promise<void> {
-    try {
-      await this.store.append(batch);
-    } catch (error) {
-      this.logger.error(`Storing ${batch.length} update(s) failed: ${String(error)}`);
-      for (const queued of batch) queued.reject(new DocumentUnavailableError(queued.documentId));
-      return;
-    }
-    const byDocument = new Map<string, Queued[]>();
-    for (const queued of batch) {
-      const list = byDocument.get(queued.documentId) ?? [];
-      list.push(queued);
-      byDocument.set(queued.documentId, list);
-    }
-    for (const [documentId, queued] of byDocument) {
-      const document = this.documents.get(documentId);
-      const updates = queued.map((q) => q.update);
-      let merged: Uint8Array | null;
-      if (document?.loaded) {
-        merged = applyTogether(document.doc, updates);
-        document.logCount += updates.length;
-        document.logBytes += updates.reduce((sum, u) => sum + u.byteLength, 0);
-        for (const q of queued) this.bursts.edited(documentId, q.editor, document);
-        this.maybeCompact(document);
-      } else {
-        merged = asOneUpdate(updates);
-      }
+  /** This turn's edits: applied per document in one transaction, relayed at once, then handed to the log's writer. */
+  private applyIncoming(): void {
+    this.applyScheduled = false;
+    const incoming = this.incoming;
+    this.incoming = new Map();
+    for (const [document, edits] of incoming) {
+      const relayed = document.applyEdits(edits.map((edit) => edit.update));
       // Nothing the document did not have already (a client re-sending after a reconnect): nothing to tell anyone.
-      if (!merged) continue;
-      const senders = [...new Set(queued.map((q) => q.socketId))];
-      // One sender: everyone else. Several: everyone, since each sender lacks the others' edits (and a
-      // client applying its own update again is a no-op).
-      this.broadcaster?.broadcastUpdate(documentId, merged, senders.length === 1 ? senders : []);
-      this.broadcaster?.relayUpdate(documentId, merged);
+      if (relayed) {
+        const senders = [...new Set(edits.map((edit) => edit.socketId))];
+        // One sender: everyone else. Several: everyone, since each sender lacks the others' edits (and a client
+        // applying its own update again is a no-op).
+        this.broadcaster?.broadcastUpdate(document.id, relayed, senders.length === 1 ? senders : []);
+        this.broadcaster?.relayUpdate(document.id, relayed);
+      }
+      for (const edit of edits) this.bursts.edited(document.id, edit.editor, document);
+      const bytes = edits.reduce((sum, edit) => sum + edit.update.byteLength, 0);
+      let left = edits.length;
+      this.writes.write(
+        edits.map((edit) => ({
+          documentId: document.id,
+          update: edit.update,
+          userId: edit.editor.userId,
+          stored: () => {
+            edit.stored();
+            if (--left === 0) this.stored(document, edits.length, bytes);
+          },
+        })),
+      );
     }
-    for (const queued of batch) queued.resolve();
   }
 
-  private maybeCompact(document: LiveDocument): void {
-    if (document.compacting || (document.logCount < COMPACT_AFTER_UPDATES && document.logBytes < COMPACT_AFTER_BYTES)) return;
-    document.compacting = true;
+  private stored(document: LiveDocument, count: number, bytes: number): void {
+    document.writesStored(count, bytes);
+    if (!document.startCompaction()) return;
     this.store
-      .compact(document.id)
-      .then((done) => {
-        if (done) {
-          document.logCount = 0;
-          document.logBytes = 0;
-        }
-      })
-      .catch((error: unknown) => this.logger.error(`Compacting document ${document.id} failed: ${String(error)}`))
-      .finally(() => {
-        document.compacting = false;
-      });
+      .compact(document.id, document)
+      .then(
+        (snapshotBytes) => document.compactionEnded(snapshotBytes),
+        (error: unknown) => {
+          document.compactionEnded(null);
+          this.logger.error(`Compacting document ${document.id} failed: ${String(error)}`);
+        },
+      );
   }
 
   private async unload(document: LiveDocument): Promise<void> {
-    if (document.connections.size > 0 || this.documents.get(document.id) !== document) return;
+    if (document.connectionCount > 0 || this.documents.get(document.id) !== document) return;
     await this.bursts.settle(document.id, document).catch((error: unknown) => this.logger.error(String(error)));
-    if (document.connections.size > 0 || this.queue.some((q) => q.documentId === document.id) || this.flushing) {
+    if (document.connectionCount > 0 || document.hasPendingWrites || this.incoming.has(document)) {
+      // Still in use, or writes of it not stored yet (failing, say): kept, and tried again later.
       document.unloadTimer = setTimeout(() => void this.unload(document), this.unloadAfterMs);
       document.unloadTimer.unref();
       return;
@@ -283,43 +220,15 @@ export class DocumentRegistry implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    while (this.flushing || this.queue.length > 0) await (this.flushing ?? this.flush());
+    if (this.applyScheduled) this.applyIncoming();
+    // What was acknowledged is stored; what is still pending gets a bounded wait (a database that is down is not
+    // waited for forever: those senders had no ack, and send again when they reconnect).
+    await Promise.race([this.writes.drained(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]);
+    this.writes.stop();
     for (const document of this.documents.values()) {
       if (document.loaded) await this.bursts.settle(document.id, document).catch(() => undefined);
       document.destroy();
     }
     this.documents.clear();
   }
-}
-
-/** The origin of a batch applied by applyTogether. */
-const APPLIED_BATCH = Symbol('applied batch');
-
-/**
- * Applies a batch in one transaction and answers what to broadcast: the one update that transaction made (what the
- * document lacked of the batch; null when nothing), which is cheaper than merging the batch again, as y-websocket's
- * server relays its document's update events.
- */
-function applyTogether(doc: Y.Doc, updates: Uint8Array[]): Uint8Array | null {
-  let made: Uint8Array | null = null;
-  const capture = (update: Uint8Array, origin: unknown) => {
-    if (origin === APPLIED_BATCH) made = update;
-  };
-  doc.on('update', capture);
-  try {
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update, APPLIED_BATCH);
-    }, APPLIED_BATCH);
-  } finally {
-    doc.off('update', capture);
-  }
-  // Part of the batch waits for something this process has not seen yet (an edit another process stored, still on
-  // its way here): the transaction's update leaves that part out, so relay the batch as it came.
-  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return asOneUpdate(updates);
-  return made;
-}
-
-/** A batch as it came, as one update. */
-function asOneUpdate(updates: Uint8Array[]): Uint8Array {
-  return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
 }

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+import { type Refusal, refusalSentence } from './refusals';
 
 /**
  * An error a user can act on: a stable code for programs, a sentence for people, and the HTTP status it maps to.
@@ -23,10 +24,11 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** A refusal: its English sentence as the message, and `details: { reason, ...params }` for clients to say it in any language. */
 export class ForbiddenError extends DomainError {
   readonly status = HttpStatus.FORBIDDEN;
-  constructor(reason: string) {
-    super('forbidden', reason);
+  constructor(readonly refusal: Refusal) {
+    super('forbidden', refusalSentence(refusal), { ...refusal });
   }
 }
 

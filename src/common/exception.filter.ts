@@ -37,6 +37,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
+    // Nest wraps an error thrown inside body-parser (the JSON body check's, say) in an HttpException: answer its cause.
+    if (exception instanceof HttpException && exception.cause instanceof DomainError) return this.toBody(exception.cause);
     if (exception instanceof DomainError) {
       return { statusCode: exception.status, error: { code: exception.code, message: exception.message, details: exception.details } };
     }

@@ -1,4 +1,3 @@
-import type { Role } from '../accounts/role';
 import { ForbiddenError } from './errors';
 import {
   type Action,
@@ -7,10 +6,13 @@ import {
   authorize,
   type CommitmentReportSubject,
   type CommitmentSubject,
+  type ConsolidatedSummarySubject,
   decide,
   type NarrativeSubject,
+  refusalFor,
 } from './policy';
-import type { Principal } from './principal';
+import { REFUSAL_SENTENCES, refusalSentence } from './refusals';
+import type { Principal, Role } from './principal';
 
 /**
  * DESIGN.md §3 as a table: every action × role × how the user's agency relates to the subject.
@@ -35,6 +37,7 @@ const wfpReport: ActivityReportSubject = { commitment: bpoa5, ...WFP };
 const wfpUsers: AgencySubject = { ...WFP };
 const bpoa5Report: CommitmentReportSubject = { ...bpoa5, leadAgencyCodes: ['FAO'], contributingAgencyCodes: ['WFP'] };
 const wfpDraftNarrative: NarrativeSubject = { ...wfpReport, state: 'draft' };
+const bpoaSummary: ConsolidatedSummarySubject = { frameworkCode: 'BPoA', leadAgencyIds: [FAO.agencyId], leadAgencyCodes: ['FAO'], state: 'draft' };
 
 function principal(role: Role, agency: typeof FAO): Principal {
   return {
@@ -51,8 +54,15 @@ type Expected = Record<Role, Record<Relation, true | string>>;
 
 const everywhere = (answer: true | string): Record<Relation, true | string> => ({ own: answer, lead: answer, unrelated: answer });
 const secretariatOnly = (reason: string): Expected => ({ staff: everywhere(reason), focal_point: everywhere(reason), secretariat: everywhere(true) });
+const ownFocalPointOrSecretariat = (reason: string): Expected => ({
+  staff: everywhere(reason),
+  focal_point: { own: true, lead: reason, unrelated: reason },
+  secretariat: everywhere(true),
+});
 
+const SUMMARY_REASON = "The secretariat and the focal points of BPoA's lead agencies (FAO) edit this summary; you are viewing.";
 const STATUS_REASON = "Only focal points of BPoA-5's lead agencies or the secretariat can set its status.";
+const DOCUMENT_REVIEW_REASON = "Only focal points of BPoA-5's lead agencies or the secretariat can review its reports.";
 const INDICATOR_REASON = "Only focal points of BPoA-5's lead agencies or the secretariat can manage its indicators.";
 const CREATE_REASON = "Only WFP users can write WFP's activity report.";
 const EDIT_REASON = "Only WFP users can edit WFP's activity report.";
@@ -61,6 +71,10 @@ const REVIEW_REASON = "Only focal points of BPoA-5's lead agencies can accept or
 const REOPEN_REASON = "Only focal points of BPoA-5's lead agencies or the secretariat can reopen an accepted report.";
 const COMMITMENT_REPORT_REASON = 'FAO and WFP edit this report; you are viewing.';
 const NARRATIVE_REASON = 'WFP writes this report; you are viewing.';
+const RESOLVE_REASON =
+  "Only the thread's author, the focal points of the agencies that write WFP's activity report on BPoA-5, or its reviewers can resolve or reopen this thread.";
+const COMMENT_REASON = 'Only its author can change or delete a comment.';
+const ACTION_DONE_REASON = "Only WFP's users or the thread's reviewers can mark this action item done.";
 const USERS_REASON = "Only WFP's focal points or the secretariat can manage WFP's users.";
 
 interface Row<A extends Action> {
@@ -71,6 +85,7 @@ interface Row<A extends Action> {
 /** Typed over every Action: adding an action to the policy without a row here fails to compile. */
 const TABLE: { [A in Action]: Row<A> } = {
   'agency.manage': { subject: null, expected: secretariatOnly('Only the secretariat can manage agencies.') },
+  'agency.readSso': { subject: wfpUsers, expected: ownFocalPointOrSecretariat("Only WFP's focal points or the secretariat can see WFP's single sign-on settings.") },
   'framework.manage': { subject: null, expected: secretariatOnly('Only the secretariat can manage frameworks.') },
   'cycle.manage': { subject: null, expected: secretariatOnly('Only the secretariat can manage reporting cycles.') },
   'commitment.manage': {
@@ -136,6 +151,15 @@ const TABLE: { [A in Action]: Row<A> } = {
     },
   },
   // The live report of a commitment: its lead and contributing agencies edit, everyone else (the secretariat too) views.
+  // Reviewing BPoA-5's live reports (its own and its agencies'): the lead agency's focal points and the secretariat.
+  'document.review': {
+    subject: bpoa5,
+    expected: {
+      staff: everywhere(DOCUMENT_REVIEW_REASON),
+      focal_point: { own: DOCUMENT_REVIEW_REASON, lead: true, unrelated: DOCUMENT_REVIEW_REASON },
+      secretariat: everywhere(true),
+    },
+  },
   'commitmentReport.edit': {
     subject: bpoa5Report,
     expected: {
@@ -151,6 +175,42 @@ const TABLE: { [A in Action]: Row<A> } = {
       staff: { own: true, lead: NARRATIVE_REASON, unrelated: NARRATIVE_REASON },
       focal_point: { own: true, lead: NARRATIVE_REASON, unrelated: NARRATIVE_REASON },
       secretariat: { own: true, lead: NARRATIVE_REASON, unrelated: NARRATIVE_REASON },
+    },
+  },
+  'consolidatedReport.manage': { subject: null, expected: secretariatOnly('Only the secretariat can create, issue or reopen consolidated reports.') },
+  // The summary of a draft consolidated report: the secretariat and the focal points of the agencies leading a commitment.
+  'consolidatedSummary.edit': {
+    subject: bpoaSummary,
+    expected: {
+      staff: everywhere(SUMMARY_REASON),
+      focal_point: { own: SUMMARY_REASON, lead: true, unrelated: SUMMARY_REASON },
+      secretariat: everywhere(true),
+    },
+  },
+  // A thread WFP's focal point opened on a document nobody here reviews or edits: only its author resolves it.
+  'thread.resolve': {
+    subject: { title: "WFP's activity report on BPoA-5", authorId: 'user-focal_point-WFP', reviews: false, edits: false },
+    expected: {
+      staff: everywhere(RESOLVE_REASON),
+      focal_point: { own: true, lead: RESOLVE_REASON, unrelated: RESOLVE_REASON },
+      secretariat: everywhere(RESOLVE_REASON),
+    },
+  },
+  'comment.change': {
+    subject: { authorId: 'user-staff-WFP' },
+    expected: {
+      staff: { own: true, lead: COMMENT_REASON, unrelated: COMMENT_REASON },
+      focal_point: everywhere(COMMENT_REASON),
+      secretariat: everywhere(COMMENT_REASON),
+    },
+  },
+  // Assigned to WFP: WFP's users mark it done.
+  'actionItem.complete': {
+    subject: { ...WFP, reviews: false },
+    expected: {
+      staff: { own: true, lead: ACTION_DONE_REASON, unrelated: ACTION_DONE_REASON },
+      focal_point: { own: true, lead: ACTION_DONE_REASON, unrelated: ACTION_DONE_REASON },
+      secretariat: { own: true, lead: ACTION_DONE_REASON, unrelated: ACTION_DONE_REASON },
     },
   },
   'users.manage': {
@@ -177,6 +237,7 @@ const cases = (Object.keys(TABLE) as Action[]).flatMap((action) =>
 // decide/authorize are generic over the action; the table pairs each action with its own subject type.
 const decideRow = (action: Action, user: Principal) => decide(user, action, TABLE[action].subject as never);
 const authorizeRow = (action: Action, user: Principal) => authorize(user, action, TABLE[action].subject as never);
+const refusalForRow = (action: Action, user: Principal) => refusalFor(user, action, TABLE[action].subject as never);
 
 describe('policy: who may do what (DESIGN.md §3)', () => {
   it('covers every role and relation of every action, and no action is open to all or closed to all', () => {
@@ -210,6 +271,19 @@ describe('policy: who may do what (DESIGN.md §3)', () => {
       expect((thrown as ForbiddenError).status).toBe(403);
       expect((thrown as ForbiddenError).code).toBe('forbidden');
       expect((thrown as ForbiddenError).message).toBe(expected);
+      // The same refusal as data, for clients to say in the user's language.
+      expect((thrown as ForbiddenError).details).toEqual(refusalForRow(action, user));
+    });
+
+    it(expected === true ? 'has no refusal' : 'is refused with a reason code, whose English sentence is the one above', () => {
+      const refused = refusalForRow(action, user);
+      if (expected === true) {
+        expect(refused).toBeNull();
+        return;
+      }
+      expect(refused?.reason).toMatch(/^[a-z]+(_[a-z]+)+$/);
+      expect(Object.keys(REFUSAL_SENTENCES)).toContain(refused?.reason);
+      expect(refusalSentence(refused!)).toBe(expected);
     });
   });
 
@@ -254,6 +328,13 @@ describe('policy: who may do what (DESIGN.md §3)', () => {
       );
       // Another agency is told whose report it is, whatever the state.
       expect(decide(principal('focal_point', FAO), 'activityNarrative.edit', { ...wfpReport, state: 'returned' })).toBe(NARRATIVE_REASON);
+    });
+
+    it('freezes an issued consolidated summary for everyone, the secretariat too, until it is reopened', () => {
+      const issued: ConsolidatedSummarySubject = { ...bpoaSummary, state: 'issued' };
+      const frozen = 'This report is issued and frozen until the secretariat opens the next edit round; you are viewing.';
+      expect(decide(principal('secretariat', ILO), 'consolidatedSummary.edit', issued)).toBe(frozen);
+      expect(decide(principal('focal_point', FAO), 'consolidatedSummary.edit', issued)).toBe(frozen);
     });
 
     it("names the agencies that edit a commitment's live report", () => {

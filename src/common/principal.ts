@@ -1,7 +1,16 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role, SecondFactorState } from '../accounts/role';
 import { UnauthenticatedError } from './errors';
+
+export const ROLES = ['staff', 'focal_point', 'secretariat'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * A user's two-factor sign-in: `on`, `off`, or `enrolment_required` (their role requires it and it is not on yet: they
+ * may do nothing but turn it on). Demo accounts, which production refuses, are never required to, so the demo opens
+ * in one step.
+ */
+export type SecondFactorState = 'on' | 'off' | 'enrolment_required';
 
 /** Who is acting: what every permission rule and change event needs to know about the user. */
 export interface Principal {
@@ -30,7 +39,7 @@ export const PUBLIC_ROUTE = 'concert:public';
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 export const SESSION_ONLY = 'concert:session-only';
-/** Marks a route an API token may not call, whatever its user may do: changing how that user signs in. */
+/** Marks a route an API token may not call, whatever its user may do: changing how that user signs in, or tokens. */
 export const SessionOnly = () => SetMetadata(SESSION_ONLY, true);
 
 export const OPEN_BEFORE_SECOND_FACTOR = 'concert:open-before-second-factor';

@@ -76,7 +76,7 @@ describe('AppConfig.fromEnvironment', () => {
   });
 
   it('accepts postgresql:// as well as postgres://', () => {
-    expect(AppConfig.fromEnvironment({ DATABASE_URL: 'postgresql://localhost/concert' }).databaseUrl).toBe('postgresql://localhost/concert');
+    expect(AppConfig.fromEnvironment({ DATABASE_URL: 'postgresql://localhost/concert', SESSION_SECRET: SECRET }).databaseUrl).toBe('postgresql://localhost/concert');
   });
 
   it('lets overrides win over the environment, and treats an empty value as unset', () => {
@@ -105,13 +105,20 @@ describe('AppConfig.fromEnvironment', () => {
       ['PORT', { PORT: '70000' }],
       ['PORT', { PORT: '-1' }],
       ['PORT', { PORT: '80.5' }],
-      ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
-      ['DATABASE_URL', { DATABASE_URL: 'not a url' }],
+      ['DATABASE_URL', { DATABASE_URL: 'mysql://x', SESSION_SECRET: SECRET }],
+      ['DATABASE_URL', { DATABASE_URL: 'not a url', SESSION_SECRET: SECRET }],
       ['PUBLIC_URL', { PUBLIC_URL: 'nope' }],
       ['PUBLIC_URL', { PUBLIC_URL: 'ftp://concert.example.org' }],
       ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
       ['NODE_ENV', { NODE_ENV: 'staging' }],
       ['SESSION_SECRET', { NODE_ENV: 'production' }],
+      // The development default serves only the embedded database, whatever NODE_ENV says.
+      ['SESSION_SECRET', { DATABASE_URL: 'postgres://db.internal/concert' }],
+      ['SESSION_SECRET', { NODE_ENV: 'test', DATABASE_URL: 'postgres://db.internal/concert' }],
+      ['MAIL_SECRET_KEY', { MAIL_SECRET_KEY: 'short' }],
+      ['TRUST_PROXY', { TRUST_PROXY: 'yes' }],
+      ['TRUST_PROXY', { TRUST_PROXY: 'true' }],
+      ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.1; rm -rf' }],
       ['SESSION_SECRET', { SESSION_SECRET: 'too-short' }],
       ['SESSION_SECRET', { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(31) }],
       ['DEMO_PASSWORD', { DEMO_PASSWORD: 'short' }],
@@ -124,7 +131,7 @@ describe('AppConfig.fromEnvironment', () => {
     });
 
     it('says that SESSION_SECRET is required in production', () => {
-      expect(problemWith({ NODE_ENV: 'production' }).problems[0]).toMatch(/SESSION_SECRET is required when NODE_ENV=production/);
+      expect(problemWith({ NODE_ENV: 'production' }).problems[0]).toMatch(/SESSION_SECRET is required when DATABASE_URL is set or NODE_ENV=production/);
     });
 
     it('says how long SESSION_SECRET must be', () => {
@@ -142,6 +149,17 @@ describe('AppConfig.fromEnvironment', () => {
     it('refuses a bad override too', () => {
       expect(problemWith({ PORT: '3000' }, { PORT: 'abc' }).problems[0]).toContain('PORT');
     });
+  });
+
+  it('reads TRUST_PROXY as Express takes it: unset is none, a number is hops, a list is addresses', () => {
+    expect(AppConfig.fromEnvironment({}).trustProxy).toBe(false);
+    expect(AppConfig.fromEnvironment({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(AppConfig.fromEnvironment({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+  });
+
+  it('seals mail links under MAIL_SECRET_KEY, or under a key derived from SESSION_SECRET', () => {
+    expect(AppConfig.fromEnvironment({ SESSION_SECRET: SECRET }).mailSecretKey).toBe(SECRET);
+    expect(AppConfig.fromEnvironment({ SESSION_SECRET: SECRET, MAIL_SECRET_KEY: 'm'.repeat(32) }).mailSecretKey).toBe('m'.repeat(32));
   });
 
   it('accepts production with a long enough SESSION_SECRET, and uses it', () => {

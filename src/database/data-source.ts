@@ -4,9 +4,17 @@ import { AddLiveDocuments1764468000000 } from '../../migrations/1764468000000-Ad
 import { AddDigestsAndMail1764554400000 } from '../../migrations/1764554400000-AddDigestsAndMail';
 import { AddAccountsSecurity1764640800000 } from '../../migrations/1764640800000-AddAccountsSecurity';
 import { AddTwoFactor1764727200000 } from '../../migrations/1764727200000-AddTwoFactor';
+import { ProtectSecretLinks1764813600000 } from '../../migrations/1764813600000-ProtectSecretLinks';
+import { AddConsolidatedReports1764900000000 } from '../../migrations/1764900000000-AddConsolidatedReports';
+import { AddReviewDiscussions1764986400000 } from '../../migrations/1764986400000-AddReviewDiscussions';
+import { AddAgencySingleSignOn1765072800000 } from '../../migrations/1765072800000-AddAgencySingleSignOn';
+import { AddAgencyNames1765245600000 } from '../../migrations/1765245600000-AddAgencyNames';
+import { AddUserLocale1765332000000 } from '../../migrations/1765332000000-AddUserLocale';
+import { AddNotificationParams1765418400000 } from '../../migrations/1765418400000-AddNotificationParams';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { ChangeEvent } from '../changes/change-event.entity';
+import { ConsolidatedReport } from '../consolidated-reports/consolidated-report.entity';
 import { Commitment, CommitmentAgency } from '../frameworks/commitment.entity';
 import { Framework } from '../frameworks/framework.entity';
 import { Indicator } from '../frameworks/indicator.entity';
@@ -24,6 +32,7 @@ export const ENTITIES = [
   ActivityReport,
   IndicatorValue,
   ChangeEvent,
+  ConsolidatedReport,
 ];
 
 /** Listed, not globbed, so that the compiled app, the CLI and the ESM test runner load the same set. */
@@ -33,6 +42,13 @@ export const MIGRATIONS = [
   AddDigestsAndMail1764554400000,
   AddAccountsSecurity1764640800000,
   AddTwoFactor1764727200000,
+  ProtectSecretLinks1764813600000,
+  AddConsolidatedReports1764900000000,
+  AddReviewDiscussions1764986400000,
+  AddAgencySingleSignOn1765072800000,
+  AddAgencyNames1765245600000,
+  AddUserLocale1765332000000,
+  AddNotificationParams1765418400000,
 ];
 
 /** The one definition of Concert's data source, for the app, the CLI and the tests. */

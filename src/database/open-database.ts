@@ -11,10 +11,17 @@ export interface OpenDatabase {
 
 export const EMBEDDED_DATABASE_NAME = 'concert';
 
-/** DATABASE_URL when set; otherwise an embedded PostgreSQL under DATA_DIR with a `concert` database. */
-export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<OpenDatabase> {
+/**
+ * DATABASE_URL when set; otherwise an embedded PostgreSQL under DATA_DIR with a `concert` database. `log` receives
+ * PostgreSQL's own output; `notice`, where the cluster or the binaries went when not where asked (see embedded-postgres.ts).
+ */
+export async function openDatabase(
+  config: AppConfig,
+  log: (message: string) => void,
+  notice: (message: string) => void = () => undefined,
+): Promise<OpenDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl };
-  const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), log);
+  const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), log, { notice });
   await createDatabaseIfMissing(embedded.url, EMBEDDED_DATABASE_NAME);
   return { url: embedded.urlFor(EMBEDDED_DATABASE_NAME), embedded };
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '../common/locales';
 import type { Db } from '../database/transactions';
+import { MENTION_FACTS_SQL, type MentionFacts } from '../discussions/discussion-mail-texts';
 import type { DigestFrequency } from './digests.dto';
 
 /** A user whose digest period has ended and is not done yet. */
@@ -10,6 +12,8 @@ export interface DuePeriod {
   agencyId: string;
   agencyCode: string;
   timeZone: string;
+  /** The language the reader chose; null until they choose (their digest is in English). */
+  locale: Locale | null;
   periodStart: Date;
   periodEnd: Date;
   /** The user's local date at the end of the period, YYYY-MM-DD: deadlines are counted from it. */
@@ -25,6 +29,18 @@ export interface DigestEvent {
   actorAgency: string | null;
   entityType: string;
   entityId: string;
+  /** The event's fields and the names it refers to, from which a digest tells it in the reader's language. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  /** An activity report's agency (the event's, or its thread's) and a report's (activity or consolidated) cycle. */
+  reportAgency: string | null;
+  cycleLabel: string | null;
+  /** What a thread event's thread is on. */
+  threadOn: 'commitment_report' | 'activity_report' | null;
+  /** A thread event's comment, unless deleted since. */
+  comment: string | null;
+  /** An action item's assignee, when a person. */
+  assigneeName: string | null;
 }
 
 export interface DigestTextEdit {
@@ -64,8 +80,25 @@ export interface DeadlineRow {
   daysLeft: number;
 }
 
-/** The events a digest is made of; the rest (indicator tweaks, creations) stay in the feed. */
-export const DIGEST_ACTIONS = ['status_changed', 'submitted', 'returned', 'accepted', 'reopened', 'text_edited'] as const;
+/** A framework's own news for one reader (a consolidated report issued), outside any commitment. */
+export interface DigestFrameworkNewsRow {
+  userId: string;
+  frameworkId: string;
+  frameworkCode: string;
+  frameworkTitle: string;
+  /** Why the reader gets it: framework (follows it), participant (their agency takes part in it). */
+  reasons: string[];
+  events: DigestEvent[];
+}
+
+/** The framework-level events a digest carries: an edition of a consolidated report issued. */
+export const FRAMEWORK_DIGEST_ACTIONS = ['issued'] as const;
+
+/**
+ * The events a digest is made of; the rest (indicator tweaks, creations, resolved threads) stay in the feed. New
+ * threads and replies (discussions, issue 12) are in it for the items the reader follows.
+ */
+export const DIGEST_ACTIONS = ['status_changed', 'submitted', 'returned', 'accepted', 'reopened', 'text_edited', 'thread_opened', 'comment_added', 'action_set'] as const;
 
 const STEP: Record<DigestFrequency, string> = { daily: '1 day', weekly: '7 days' };
 
@@ -101,7 +134,7 @@ export class DigestCompositionRepository {
            FROM ends e
        )
        SELECT p.user_id AS "userId", u.email, u.display_name AS "displayName", u.agency_id AS "agencyId", a.code AS "agencyCode",
-              p.time_zone AS "timeZone", p.period_end AS "periodEnd", to_char(p.local_date, 'YYYY-MM-DD') AS "localDate",
+              p.time_zone AS "timeZone", u.locale, p.period_end AS "periodEnd", to_char(p.local_date, 'YYYY-MM-DD') AS "localDate",
               GREATEST(COALESCE(last.period_end, p.default_start), p.oldest) AS "periodStart"
          FROM periods p
          JOIN users u ON u.id = p.user_id
@@ -159,11 +192,25 @@ export class DigestCompositionRepository {
            LEFT JOIN agencies a ON a.id = e.actor_agency_id
           WHERE e.action = ANY($5) AND e.actor_user_id IS DISTINCT FROM g.user_id
        ), plain AS (
-         SELECT user_id, commitment_id,
-                json_agg(json_build_object('id', id::text, 'action', action, 'summary', summary, 'occurredAt', occurred_at,
-                  'actor', actor, 'actorAgency', actor_agency, 'entityType', entity_type, 'entityId', entity_id) ORDER BY id) AS events
-           FROM events WHERE action <> 'text_edited'
-          GROUP BY user_id, commitment_id
+         SELECT ev.user_id, ev.commitment_id,
+                json_agg(json_build_object('id', ev.id::text, 'action', ev.action, 'summary', ev.summary, 'occurredAt', ev.occurred_at,
+                  'actor', ev.actor, 'actorAgency', ev.actor_agency, 'entityType', ev.entity_type, 'entityId', ev.entity_id,
+                  'before', ce.before, 'after', ce.after, 'reportAgency', COALESCE(ra.code, tra.code), 'cycleLabel', rc.label,
+                  'threadOn', CASE WHEN tar.id IS NOT NULL THEN 'activity_report' WHEN tc.id IS NOT NULL THEN 'commitment_report' END,
+                  'comment', dc.body, 'assigneeName', au.display_name) ORDER BY ev.id) AS events
+           FROM events ev
+           JOIN change_events ce ON ce.id = ev.id
+           LEFT JOIN activity_reports ar ON ev.entity_type = 'activity_report' AND ar.id = ev.entity_id
+           LEFT JOIN agencies ra ON ra.id = ar.agency_id
+           LEFT JOIN reporting_cycles rc ON rc.id = ar.cycle_id
+           LEFT JOIN discussion_threads dt ON ev.entity_type = 'thread' AND dt.id = ev.entity_id
+           LEFT JOIN activity_reports tar ON tar.document_id = dt.document_id
+           LEFT JOIN agencies tra ON tra.id = tar.agency_id
+           LEFT JOIN commitments tc ON tc.report_document_id = dt.document_id
+           LEFT JOIN discussion_comments dc ON ev.entity_type = 'thread' AND dc.id::text = ce.after->>'commentId' AND dc.deleted_at IS NULL
+           LEFT JOIN users au ON ev.action = 'action_set' AND au.id::text = ce.after->>'assigneeUserId'
+          WHERE ev.action <> 'text_edited'
+          GROUP BY ev.user_id, ev.commitment_id
        ), edits AS (
          SELECT user_id, commitment_id,
                 json_agg(json_build_object('entityType', entity_type, 'entityId', entity_id, 'firstEventId', first_id::text,
@@ -196,6 +243,58 @@ export class DigestCompositionRepository {
         periods.map((p) => p.periodStart),
         periods.map((p) => p.periodEnd),
         DIGEST_ACTIONS,
+      ],
+    );
+  }
+
+  /**
+   * Each reader's framework-level news in their period, one row per (reader, framework): the consolidated reports
+   * issued, for those who follow the framework or whose agency takes part in one of its commitments, unless they
+   * unfollowed the framework. The reader's own changes are left out. One query for the whole batch.
+   */
+  frameworkNews(db: Db, periods: readonly DuePeriod[]): Promise<DigestFrameworkNewsRow[]> {
+    if (periods.length === 0) return Promise.resolve([]);
+    return db.query(
+      `WITH readers AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS r(user_id, agency_id, period_start, period_end)
+       ), reading AS (
+         SELECT f.user_id, f.target_id AS framework_id, 'framework' AS reason
+           FROM follows f JOIN readers r ON r.user_id = f.user_id
+          WHERE f.target_type = 'framework' AND f.following
+         UNION
+         SELECT r.user_id, c.framework_id, 'participant'
+           FROM readers r
+           JOIN commitment_agencies ca ON ca.agency_id = r.agency_id
+           JOIN commitments c ON c.id = ca.commitment_id AND c.archived_at IS NULL
+       ), kept AS (
+         SELECT g.user_id, g.framework_id, array_agg(DISTINCT g.reason) AS reasons
+           FROM reading g
+          WHERE NOT EXISTS (SELECT 1 FROM follows x WHERE x.user_id = g.user_id AND x.target_type = 'framework'
+                              AND x.target_id = g.framework_id AND NOT x.following)
+          GROUP BY g.user_id, g.framework_id
+       )
+       SELECT k.user_id AS "userId", fw.id AS "frameworkId", fw.code AS "frameworkCode", fw.title AS "frameworkTitle", k.reasons,
+              json_agg(json_build_object('id', e.id::text, 'action', e.action, 'summary', e.summary, 'occurredAt', e.occurred_at,
+                'actor', u.display_name, 'actorAgency', a.code, 'entityType', e.entity_type, 'entityId', e.entity_id,
+                'before', e.before, 'after', e.after, 'reportAgency', NULL, 'cycleLabel', rc.label, 'threadOn', NULL, 'comment', NULL, 'assigneeName', NULL) ORDER BY e.id) AS events
+         FROM kept k
+         JOIN readers r ON r.user_id = k.user_id
+         JOIN change_events e ON e.framework_id = k.framework_id AND e.commitment_id IS NULL
+                             AND e.occurred_at >= r.period_start AND e.occurred_at < r.period_end
+         JOIN frameworks fw ON fw.id = k.framework_id
+         LEFT JOIN users u ON u.id = e.actor_user_id
+         LEFT JOIN agencies a ON a.id = e.actor_agency_id
+         LEFT JOIN consolidated_reports cr ON cr.id = e.entity_id
+         LEFT JOIN reporting_cycles rc ON rc.id = cr.cycle_id
+        WHERE e.entity_type = 'consolidated_report' AND e.action = ANY($5) AND e.actor_user_id IS DISTINCT FROM k.user_id
+        GROUP BY k.user_id, fw.id, fw.code, fw.title, k.reasons
+        ORDER BY k.user_id, fw.code`,
+      [
+        periods.map((p) => p.userId),
+        periods.map((p) => p.agencyId),
+        periods.map((p) => p.periodStart),
+        periods.map((p) => p.periodEnd),
+        FRAMEWORK_DIGEST_ACTIONS,
       ],
     );
   }
@@ -236,6 +335,24 @@ export class DigestCompositionRepository {
                              AND ar.cycle_id = rc.id AND ar.state IN ('submitted', 'accepted'))
         ORDER BY r.user_id, rc.due_on, length(c.reference), c.reference`,
       [readers.map((r) => r.userId), readers.map((r) => r.agencyId), readers.map((r) => r.localDate)],
+    );
+  }
+
+  /**
+   * The mentions of each reader in their period, for readers whose mention mail is "digest": the digest is where
+   * they read them (issue 12).
+   */
+  mentions(db: Db, periods: readonly DuePeriod[]): Promise<({ userId: string } & MentionFacts)[]> {
+    if (periods.length === 0) return Promise.resolve([]);
+    return db.query(
+      `SELECT n.user_id AS "userId", n.summary, n.url, ${MENTION_FACTS_SQL.columns}
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS r(user_id, period_start, period_end)
+         JOIN user_preferences p ON p.user_id = r.user_id AND p.mention_mail = 'digest'
+         JOIN notifications n ON n.user_id = r.user_id AND n.kind = 'mention'
+                             AND n.created_at >= r.period_start AND n.created_at < r.period_end
+         ${MENTION_FACTS_SQL.joins}
+        ORDER BY n.user_id, n.created_at, n.id`,
+      [periods.map((p) => p.userId), periods.map((p) => p.periodStart), periods.map((p) => p.periodEnd)],
     );
   }
 

@@ -1,9 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
+import type { Locale } from '../common/locales';
+import { describeMention } from '../discussions/discussion-mail-texts';
+import { NotificationsRepository } from '../discussions/notifications.repository';
 import { Outbox } from '../mail/outbox';
-import { type DeadlineRow, type DigestCommitmentRow, DigestCompositionRepository, type DuePeriod } from './digest-composition.repository';
 import {
+  type DeadlineRow,
+  type DigestCommitmentRow,
+  DigestCompositionRepository,
+  type DigestFrameworkNewsRow,
+  type DuePeriod,
+} from './digest-composition.repository';
+import { describeEvent } from './digest-events';
+import { DIGEST_MAIL_TEXTS } from './digest-mail-texts';
+import {
+  actionItemLine,
   type DigestDeadline,
   type DigestFramework,
   digestHtml,
@@ -65,6 +77,7 @@ export class DigestRuns {
     private readonly composition: DigestCompositionRepository,
     private readonly reminders: RemindersRepository,
     private readonly outbox: Outbox,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   async run(frequency: DigestFrequency, asOf: Date, userIds?: readonly string[]): Promise<DigestRunResult> {
@@ -75,14 +88,17 @@ export class DigestRuns {
       const batch = due.slice(i, i + BATCH);
       const rows = await this.composition.compose(db, batch);
       const byUser = groupBy(rows, (r) => r.userId);
-      const readers = batch.filter((p) => byUser.has(p.userId));
+      const news = groupBy(await this.composition.frameworkNews(db, batch), (r) => r.userId);
+      const mentions = groupBy(await this.composition.mentions(db, batch), (m) => m.userId);
+      const readers = batch.filter((p) => byUser.has(p.userId) || news.has(p.userId) || mentions.has(p.userId));
       const deadlines = groupBy(await this.composition.deadlines(db, readers), (d) => d.userId);
       const excerpts = await this.excerpts(rows);
-      const empty = batch.filter((p) => !byUser.has(p.userId));
+      const empty = batch.filter((p) => !byUser.has(p.userId) && !news.has(p.userId) && !mentions.has(p.userId));
       await this.composition.recordEmpty(db, empty, frequency);
       result.empty += empty.length;
       for (const period of readers) {
-        const model = this.model(period, frequency, byUser.get(period.userId)!, deadlines.get(period.userId) ?? [], excerpts);
+        const model = this.model(period, frequency, byUser.get(period.userId) ?? [], news.get(period.userId) ?? [], deadlines.get(period.userId) ?? [], excerpts);
+        model.mentions = (mentions.get(period.userId) ?? []).map((m) => ({ summary: describeMention(model.locale, m), url: this.url(m.url) }));
         const written = await this.transactions.run(async (tx) => {
           if (!(await this.composition.claimPeriod(tx, period, frequency))) return false;
           const mailId = await this.outbox.enqueue(tx, {
@@ -104,22 +120,53 @@ export class DigestRuns {
     return result;
   }
 
+  /**
+   * One reminder per reader and local day: their agency's reports due soon or missed, and the action items assigned
+   * to them or their agency falling due; each action item falling due is also a notification in Concert.
+   */
   async runReminders(asOf: Date): Promise<ReminderRunResult> {
-    const rows = await this.reminders.due(this.transactions.db, asOf);
+    const db = this.transactions.db;
+    const reports = groupBy(await this.reminders.due(db, asOf), (r) => r.userId);
+    const actions = groupBy(await this.reminders.actionItemsDue(db, asOf), (r) => r.userId);
     let mailed = 0;
-    for (const group of groupBy(rows, (r) => r.userId).values()) {
-      const first = group[0];
-      const model = { readerName: first.displayName, agencyCode: first.agencyCode, deadlines: group.map((r) => this.deadline(r)) };
-      const id = await this.transactions.run((tx) =>
-        this.outbox.enqueue(tx, {
+    for (const userId of new Set([...reports.keys(), ...actions.keys()])) {
+      const deadlines = reports.get(userId) ?? [];
+      const items = actions.get(userId) ?? [];
+      const first = deadlines[0] ?? items[0];
+      const model = {
+        locale: first.locale ?? 'en',
+        readerName: first.displayName,
+        agencyCode: first.agencyCode,
+        deadlines: deadlines.map((r) => this.deadline(r)),
+        actionItems: items.map((a) => ({ summary: a.summary, dueOn: a.dueOn, daysLeft: Number(a.daysLeft), url: this.url(`/action-items?thread=${a.threadId}`) })),
+      };
+      const id = await this.transactions.run(async (tx) => {
+        const mailId = await this.outbox.enqueue(tx, {
           kind: 'reminder',
-          dedupeKey: `reminder:${first.userId}:${first.localDate}`,
-          recipient: { userId: first.userId, email: first.email },
+          dedupeKey: `reminder:${userId}:${first.localDate}`,
+          recipient: { userId, email: first.email },
           subject: reminderSubject(model),
           render: () => ({ text: reminderText(model), html: reminderHtml(model) }),
           list: { name: 'Concert reminders', unsubscribe: false },
-        }),
-      );
+        });
+        if (mailId) {
+          await this.notifications.insert(
+            tx,
+            items.map((a, i) => ({
+              userId,
+              kind: 'action_due' as const,
+              params: { dueOn: a.dueOn, daysLeft: Number(a.daysLeft), excerpt: a.summary.length > 160 ? `${a.summary.slice(0, 159)}…` : a.summary },
+              threadId: a.threadId,
+              commentId: null,
+              // In English for the API, as the change feed; the bell says it from `params` in the reader's language.
+              summary: actionItemLine('en', model.actionItems[i]),
+              url: `/action-items?thread=${a.threadId}`,
+              dedupeKey: `action_due:${a.threadId}:${userId}:${a.localDate}`,
+            })),
+          );
+        }
+        return mailId;
+      });
       if (id) mailed += 1;
     }
     return { asOf: asOf.toISOString(), mailed };
@@ -154,34 +201,38 @@ export class DigestRuns {
     period: DuePeriod,
     frequency: DigestFrequency,
     rows: readonly DigestCommitmentRow[],
+    news: readonly DigestFrameworkNewsRow[],
     deadlines: readonly DeadlineRow[],
     excerpts: Map<string, WordExcerpt>,
   ): DigestModel {
+    const locale: Locale = period.locale ?? 'en';
+    const words = DIGEST_MAIL_TEXTS[locale];
     const frameworks: DigestFramework[] = [];
     for (const row of rows) {
       let framework = frameworks[frameworks.length - 1];
       if (framework?.code !== row.frameworkCode) {
-        framework = { code: row.frameworkCode, title: row.frameworkTitle, commitments: [] };
+        framework = { code: row.frameworkCode, title: row.frameworkTitle, news: [], newsWhy: [], commitments: [] };
         frameworks.push(framework);
       }
       const why = row.reasons.map((reason) =>
         reason === 'commitment'
-          ? `you follow ${row.reference}`
+          ? words.digest.youFollow(row.reference)
           : reason === 'framework'
-            ? `you follow ${row.frameworkCode}`
+            ? words.digest.youFollow(row.frameworkCode)
             : reason === 'lead'
-              ? `${period.agencyCode} leads ${row.reference}`
-              : `${period.agencyCode} contributes to ${row.reference}`,
+              ? words.digest.leads(period.agencyCode, row.reference)
+              : words.digest.contributes(period.agencyCode, row.reference),
       );
       const link = (entityType: string, entityId: string) =>
         this.url(entityType === 'activity_report' ? `/activity-reports/${entityId}` : `/commitments/${row.commitmentId}`);
+      const place = { reference: row.reference, frameworkCode: row.frameworkCode };
       const items = [
-        ...row.events.map((e) => ({ summary: e.summary, actor: e.actor, occurredAt: e.occurredAt, url: link(e.entityType, e.entityId) })),
+        ...row.events.map((e) => ({ summary: describeEvent(locale, e, place), actor: e.actor, occurredAt: e.occurredAt, url: link(e.entityType, e.entityId) })),
         ...row.edits.map((edit) => {
           const last = edit.lastEventId;
-          const what = edit.entityType === 'activity_report' ? `${edit.reportAgency ?? ''}'s activity report`.trim() : 'the commitment report';
+          const what = edit.entityType === 'activity_report' && edit.reportAgency ? words.event.activityReport(edit.reportAgency) : words.event.commitmentReport;
           return {
-            summary: `${edit.editors.join(', ')} edited ${what}${Number(edit.events) > 1 ? ` (${edit.events} sessions)` : ''}`,
+            summary: words.event.edited(edit.editors, what, Number(edit.events)),
             actor: null,
             occurredAt: edit.lastAt,
             url: link(edit.entityType, edit.entityId),
@@ -191,7 +242,27 @@ export class DigestRuns {
       ];
       framework.commitments.push({ reference: row.reference, title: row.title, url: this.url(`/commitments/${row.commitmentId}`), why, items });
     }
+    let added = false;
+    for (const row of news) {
+      let framework = frameworks.find((f) => f.code === row.frameworkCode);
+      if (!framework) {
+        framework = { code: row.frameworkCode, title: row.frameworkTitle, news: [], newsWhy: [], commitments: [] };
+        frameworks.push(framework);
+        added = true;
+      }
+      framework.newsWhy = row.reasons.map((reason) => (reason === 'framework' ? words.digest.youFollow(row.frameworkCode) : words.digest.takesPart(period.agencyCode, row.frameworkCode)));
+      const place = { reference: row.frameworkCode, frameworkCode: row.frameworkCode };
+      framework.news = row.events.map((e) => ({
+        summary: describeEvent(locale, e, place),
+        actor: e.actor,
+        occurredAt: e.occurredAt,
+        url: this.url(`/frameworks/${row.frameworkId}?tab=reports`),
+      }));
+    }
+    // A framework with news only joins the others in code order.
+    if (added) frameworks.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     return {
+      locale,
       readerName: period.displayName,
       agencyCode: period.agencyCode,
       frequency,
@@ -200,6 +271,7 @@ export class DigestRuns {
       timeZone: period.timeZone,
       frameworks,
       deadlines: deadlines.map((d) => this.deadline(d)),
+      mentions: [],
       preferencesUrl: this.url('/settings/digests'),
     };
   }

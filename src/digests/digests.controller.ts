@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal, Public } from '../common/principal';
-import { html } from '../mail/html';
 import type { DigestRunResult } from './digest-runs';
 import { DigestPreferencesDto, RunDigestsDto } from './digests.dto';
 import { DigestsService } from './digests.service';
@@ -69,19 +69,30 @@ export class DigestsController {
     return this.digests.run(user, dto);
   }
 
-  /** RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click` to the link; the token is in the URL. */
+  /**
+   * RFC 8058 one-click: the mail client POSTs `List-Unsubscribe=One-Click` to the link; the token is in the URL. The
+   * page's button posts the same, from a browser that asks for HTML: it gets a page in the recipient's language.
+   */
   @Public()
   @Post('digests/unsubscribe')
   @HttpCode(200)
-  unsubscribe(@Query() query: UnsubscribeQuery): Promise<{ unsubscribed: true }> {
-    return this.digests.unsubscribe(query.token);
+  async unsubscribe(
+    @Query() query: UnsubscribeQuery,
+    @Headers('accept') accept: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ unsubscribed: true } | string> {
+    if (!accept?.includes('text/html')) return this.digests.unsubscribe(query.token);
+    const page = await this.digests.unsubscribeFromPage(query.token, acceptLanguage);
+    response.status(page.status).type('html');
+    return page.html;
   }
 
-  /** A person who opens the link sees a button; a GET changes nothing (link scanners open every link). */
+  /** A person who opens the link sees a button, in their language; a GET changes nothing (link scanners open every link). */
   @Public()
   @Get('digests/unsubscribe')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  unsubscribePage(@Query() query: UnsubscribeQuery): string {
-    return html`<!doctype html><html><body style="font-family:system-ui,sans-serif"><form method="post" action="?token=${encodeURIComponent(query.token)}"><p>Stop receiving Concert digests?</p><button type="submit">Unsubscribe</button></form></body></html>`.value;
+  unsubscribePage(@Query() query: UnsubscribeQuery, @Headers('accept-language') acceptLanguage: string | undefined): Promise<string> {
+    return this.digests.unsubscribePage(query.token, acceptLanguage);
   }
 }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { DiscussionsModule } from '../discussions/discussions.module';
 import { MailModule } from '../mail/mail.module';
 import { DigestCompositionRepository } from './digest-composition.repository';
 import { DigestRuns } from './digest-runs';
@@ -10,7 +12,7 @@ import { RemindersRepository } from './reminders.repository';
 
 /** Follows, digest preferences, composition of digests and reminders, and their schedule. */
 @Module({
-  imports: [MailModule],
+  imports: [AccountsModule, DiscussionsModule, MailModule],
   controllers: [MyDigestsController, DigestsController],
   providers: [FollowsRepository, DigestCompositionRepository, RemindersRepository, DigestRuns, DigestsService, DigestScheduler],
   exports: [DigestRuns, DigestScheduler],

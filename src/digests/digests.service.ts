@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IANAZone } from 'luxon';
+import { UsersRepository } from '../accounts/users.repository';
+import { type Locale, localeFromAcceptLanguage } from '../common/locales';
 import { NotFoundError } from '../common/errors';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
@@ -9,6 +11,7 @@ import { Outbox } from '../mail/outbox';
 import { OutboxRepository } from '../mail/outbox.repository';
 import { UnsubscribeTokens } from '../mail/unsubscribe-tokens';
 import { type DigestRunResult, DigestRuns } from './digest-runs';
+import { unsubscribedPage, unsubscribePage } from './digest-templates';
 import type { DigestPreferencesDto, RunDigestsDto } from './digests.dto';
 import { UnknownTimeZoneError } from './digests.errors';
 import { type DigestPreferences, type FollowTarget, FollowsRepository, type FollowView } from './follows.repository';
@@ -21,6 +24,7 @@ export class DigestsService {
     private readonly runs: DigestRuns,
     private readonly outbox: Outbox,
     private readonly mails: OutboxRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   preferences(user: Principal): Promise<DigestPreferences> {
@@ -52,6 +56,36 @@ export class DigestsService {
   run(user: Principal, dto: RunDigestsDto): Promise<DigestRunResult> {
     authorize(user, 'digests.run', null);
     return this.runs.run(dto.frequency, dto.asOf ? new Date(dto.asOf) : new Date());
+  }
+
+  /**
+   * The page the link opens, in the language of the mail's recipient; for a link that names no mail of ours, the
+   * browser's (the POST refuses it all the same).
+   */
+  async unsubscribePage(token: string, acceptLanguage: string | undefined): Promise<string> {
+    return unsubscribePage((await this.recipientLocale(token)) ?? localeFromAcceptLanguage(acceptLanguage) ?? 'en', token);
+  }
+
+  /** The button of that page: the same one thing, answered with a page in the recipient's language. */
+  async unsubscribeFromPage(token: string, acceptLanguage: string | undefined): Promise<{ status: number; html: string }> {
+    const locale = (await this.recipientLocale(token)) ?? localeFromAcceptLanguage(acceptLanguage) ?? 'en';
+    try {
+      await this.unsubscribe(token);
+      return { status: 200, html: unsubscribedPage(locale, 'done') };
+    } catch (error) {
+      if (error instanceof UnsubscribeTokenUsedError) return { status: 410, html: unsubscribedPage(locale, 'used') };
+      if (error instanceof UnsubscribeTokenInvalidError) return { status: 403, html: unsubscribedPage(locale, 'invalid') };
+      throw error;
+    }
+  }
+
+  private async recipientLocale(token: string): Promise<Locale | null> {
+    const mailId = UnsubscribeTokens.mailIdOf(token);
+    if (!mailId) return null;
+    const db = this.transactions.db;
+    const mail = await this.mails.findForUnsubscribe(db, mailId);
+    if (!mail?.recipientUserId || !this.outbox.tokens.verify(token, mailId, mail.recipientUserId)) return null;
+    return (await this.users.localesOf(db, [mail.recipientUserId])).get(mail.recipientUserId) ?? null;
   }
 
   /** The one thing the link does: turn the recipient's digests off, once per mail; no login needed, none granted. */

@@ -1,15 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import type { Locale } from '../common/locales';
 import type { Db } from '../database/transactions';
 
 export interface ReminderRow {
   userId: string;
   email: string;
   displayName: string;
+  /** The language the reader chose; null until they choose. */
+  locale: Locale | null;
   agencyCode: string;
   localDate: string;
   commitmentId: string;
   reference: string;
   cycleLabel: string;
+  dueOn: string;
+  daysLeft: number;
+}
+
+/** An action item falling due, for one reader: its assignee, or a focal point of the agency it is assigned to. */
+export interface ActionItemReminderRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  locale: Locale | null;
+  agencyCode: string;
+  localDate: string;
+  threadId: string;
+  summary: string;
   dueOn: string;
   daysLeft: number;
 }
@@ -27,14 +44,14 @@ export class RemindersRepository {
   due(db: Db, asOf: Date): Promise<ReminderRow[]> {
     return db.query(
       `WITH fp AS (
-         SELECT u.id AS user_id, u.email, u.display_name, u.agency_id, a.code AS agency_code, COALESCE(p.hour, 7) AS hour,
+         SELECT u.id AS user_id, u.email, u.display_name, u.locale, u.agency_id, a.code AS agency_code, COALESCE(p.hour, 7) AS hour,
                 ($1::timestamptz AT TIME ZONE COALESCE(p.time_zone, 'UTC')) AS now_local
            FROM users u
            JOIN agencies a ON a.id = u.agency_id
            LEFT JOIN digest_preferences p ON p.user_id = u.id
           WHERE u.active AND u.role = 'focal_point'
        )
-       SELECT fp.user_id AS "userId", fp.email, fp.display_name AS "displayName", fp.agency_code AS "agencyCode",
+       SELECT fp.user_id AS "userId", fp.email, fp.display_name AS "displayName", fp.locale, fp.agency_code AS "agencyCode",
               to_char(fp.now_local, 'YYYY-MM-DD') AS "localDate", c.id AS "commitmentId", c.reference,
               rc.label AS "cycleLabel", to_char(rc.due_on, 'YYYY-MM-DD') AS "dueOn", (rc.due_on - fp.now_local::date) AS "daysLeft"
          FROM fp
@@ -48,6 +65,39 @@ export class RemindersRepository {
           AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.dedupe_key = 'reminder:' || fp.user_id || ':' || to_char(fp.now_local, 'YYYY-MM-DD'))
         ORDER BY fp.user_id, rc.due_on, length(c.reference), c.reference`,
       [asOf, REMINDER_DAYS],
+    );
+  }
+
+  /**
+   * Action items not done, due in 7 days, due tomorrow, or overdue (up to 30 days), for their assignee and the focal
+   * points of the agency they are assigned to, at the reader's local hour; not where today's reminder went already.
+   */
+  actionItemsDue(db: Db, asOf: Date): Promise<ActionItemReminderRow[]> {
+    return db.query(
+      `WITH readers AS (
+         SELECT t.id AS thread_id, t.action_due_on, u.id AS user_id
+           FROM discussion_threads t
+           JOIN users u ON u.active AND (u.id = t.action_user_id OR (u.agency_id = t.action_agency_id AND u.role = 'focal_point'))
+          WHERE t.action_agency_id IS NOT NULL AND t.action_done_at IS NULL
+       ), local AS (
+         SELECT r.*, u.email, u.display_name, u.locale, a.code AS agency_code, COALESCE(p.hour, 7) AS hour,
+                ($1::timestamptz AT TIME ZONE COALESCE(p.time_zone, 'UTC')) AS now_local
+           FROM readers r
+           JOIN users u ON u.id = r.user_id
+           JOIN agencies a ON a.id = u.agency_id
+           LEFT JOIN digest_preferences p ON p.user_id = u.id
+       )
+       SELECT l.user_id AS "userId", l.email, l.display_name AS "displayName", l.locale, l.agency_code AS "agencyCode",
+              to_char(l.now_local, 'YYYY-MM-DD') AS "localDate", l.thread_id AS "threadId",
+              COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = l.thread_id AND c.deleted_at IS NULL
+                         ORDER BY c.created_at, c.id LIMIT 1), '') AS summary,
+              to_char(l.action_due_on, 'YYYY-MM-DD') AS "dueOn", (l.action_due_on - l.now_local::date) AS "daysLeft"
+         FROM local l
+        WHERE extract(hour FROM l.now_local) >= l.hour
+          AND ((l.action_due_on - l.now_local::date) IN (7, 1) OR (l.action_due_on - l.now_local::date) BETWEEN -30 AND -1)
+          AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.dedupe_key = 'reminder:' || l.user_id || ':' || to_char(l.now_local, 'YYYY-MM-DD'))
+        ORDER BY l.user_id, l.action_due_on, l.thread_id`,
+      [asOf],
     );
   }
 }

@@ -5,7 +5,7 @@ import type { Db } from '../database/transactions';
 import { Commitment, CommitmentAgency } from './commitment.entity';
 import type { CommitmentStatus, Participation } from './domain';
 
-/** A commitment as the API shows it: its agencies by code. */
+/** A commitment as the API shows it: its agencies by code (and by id, for the permission rules, not shown). */
 export interface CommitmentView {
   id: string;
   frameworkId: string;
@@ -16,12 +16,20 @@ export interface CommitmentView {
   dueDate: string | null;
   leadAgencies: string[];
   contributingAgencies: string[];
+  leadAgencyIds: string[];
+  contributingAgencyIds: string[];
   reportDocumentId: string;
   archivedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/**
+ * A commitment in a list: without its description, which lists do not show (it can run to pages, and it was most
+ * of a list page's bytes and JSON work: issue #14). GET /api/commitments/:id has it.
+ */
+export type CommitmentListItem = Omit<CommitmentView, 'description'>;
 
 export interface CommitmentFilter {
   frameworkId?: string;
@@ -39,17 +47,22 @@ export interface CommitmentParticipants extends CommitmentSubject {
   id: string;
   frameworkId: string;
   leadAgencyCodes: string[];
+  contributingAgencyCodes: string[];
 }
 
-const VIEW_COLUMNS = `
-  c.id, c.framework_id AS "frameworkId", c.reference, c.title, c.description, c.status,
+const LIST_COLUMNS = `
+  c.id, c.framework_id AS "frameworkId", c.reference, c.title, c.status,
   to_char(c.due_date, 'YYYY-MM-DD') AS "dueDate", c.report_document_id AS "reportDocumentId",
   c.archived_at AS "archivedAt", c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+const VIEW_COLUMNS = `${LIST_COLUMNS}, c.description`;
 
 const AGENCY_CODES = `
   LEFT JOIN LATERAL (
     SELECT coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencies",
-           coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencies"
+           coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencies",
+           coalesce(array_agg(a.id ORDER BY a.code) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencyIds",
+           coalesce(array_agg(a.id ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencyIds"
       FROM commitment_agencies ca JOIN agencies a ON a.id = ca.agency_id
      WHERE ca.commitment_id = c.id
   ) p ON true`;
@@ -60,7 +73,7 @@ export class CommitmentsRepository {
    * The page is chosen first (within one framework, straight from the index in display order), and only its rows
    * get their agency codes aggregated; the total is counted beside it.
    */
-  async list(db: Db, filter: CommitmentFilter): Promise<Page<CommitmentView>> {
+  async list(db: Db, filter: CommitmentFilter): Promise<Page<CommitmentListItem>> {
     const where: string[] = [];
     const params: unknown[] = [];
     const bind = (value: unknown) => {
@@ -83,23 +96,28 @@ export class CommitmentsRepository {
       ? 'c.framework_id, length(c.reference), c.reference'
       : '(SELECT code FROM frameworks f WHERE f.id = c.framework_id), length(c.reference), c.reference';
     const [rows, counted] = await Promise.all([
-      db.query<CommitmentView[]>(
+      db.query<CommitmentListItem[]>(
         // The page's agency codes in one pass over commitment_agencies (its primary key, the page's ids), rather than
         // one aggregation per row: a third of the database time of a 50-row page (npm run bench:api).
         `WITH page AS (
            SELECT c.*, row_number() OVER () AS position FROM (
-             SELECT c.* FROM commitments c ${condition} ORDER BY ${order} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}
+             SELECT c.id, c.framework_id, c.reference, c.title, c.status, c.due_date, c.report_document_id, c.archived_at,
+                    c.version, c.created_at, c.updated_at
+               FROM commitments c ${condition} ORDER BY ${order} LIMIT ${bind(filter.limit)} OFFSET ${bind(filter.offset)}
            ) c
          ),
          codes AS (
            SELECT ca.commitment_id,
                   array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'lead') AS lead,
-                  array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing') AS contributing
+                  array_agg(a.code ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing') AS contributing,
+                  array_agg(a.id ORDER BY a.code) FILTER (WHERE ca.participation = 'lead') AS lead_ids,
+                  array_agg(a.id ORDER BY a.code) FILTER (WHERE ca.participation = 'contributing') AS contributing_ids
              FROM commitment_agencies ca JOIN agencies a ON a.id = ca.agency_id
             WHERE ca.commitment_id = ANY (ARRAY(SELECT id FROM page))
             GROUP BY ca.commitment_id
          )
-         SELECT ${VIEW_COLUMNS}, coalesce(p.lead, '{}') AS "leadAgencies", coalesce(p.contributing, '{}') AS "contributingAgencies"
+         SELECT ${LIST_COLUMNS}, coalesce(p.lead, '{}') AS "leadAgencies", coalesce(p.contributing, '{}') AS "contributingAgencies",
+                coalesce(p.lead_ids, '{}') AS "leadAgencyIds", coalesce(p.contributing_ids, '{}') AS "contributingAgencyIds"
            FROM page c LEFT JOIN codes p ON p.commitment_id = c.id
           ORDER BY c.position`,
         params,
@@ -111,7 +129,8 @@ export class CommitmentsRepository {
 
   async findView(db: Db, id: string): Promise<CommitmentView | null> {
     const rows: CommitmentView[] = await db.query(
-      `SELECT ${VIEW_COLUMNS}, p."leadAgencies", p."contributingAgencies" FROM commitments c ${AGENCY_CODES} WHERE c.id = $1`,
+      `SELECT ${VIEW_COLUMNS}, p."leadAgencies", p."contributingAgencies", p."leadAgencyIds", p."contributingAgencyIds"
+         FROM commitments c ${AGENCY_CODES} WHERE c.id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -119,14 +138,24 @@ export class CommitmentsRepository {
 
   /** The commitment's agencies, locked against concurrent change when `forUpdate`. */
   async findParticipants(db: Db, id: string, forUpdate = false): Promise<CommitmentParticipants | null> {
+    return this.participants(db, 'c.id = $1', id, forUpdate);
+  }
+
+  /** The commitment whose live report this document is, with its agencies; null for any other document. */
+  findByReportDocument(db: Db, documentId: string): Promise<CommitmentParticipants | null> {
+    return this.participants(db, 'c.report_document_id = $1', documentId);
+  }
+
+  private async participants(db: Db, where: string, parameter: string, forUpdate = false): Promise<CommitmentParticipants | null> {
     const rows: { id: string; frameworkId: string; reference: string; agencyId: string | null; code: string | null; participation: Participation | null }[] =
       await db.query(
         `SELECT c.id, c.framework_id AS "frameworkId", c.reference, ca.agency_id AS "agencyId", a.code, ca.participation
            FROM commitments c
            LEFT JOIN commitment_agencies ca ON ca.commitment_id = c.id
            LEFT JOIN agencies a ON a.id = ca.agency_id
-          WHERE c.id = $1 ${forUpdate ? 'FOR UPDATE OF c' : ''}`,
-        [id],
+          WHERE ${where}
+          ORDER BY a.code ${forUpdate ? 'FOR UPDATE OF c' : ''}`,
+        [parameter],
       );
     const first = rows[0];
     if (!first) return null;
@@ -138,6 +167,7 @@ export class CommitmentsRepository {
       leadAgencyIds: lead.map((row) => row.agencyId!),
       leadAgencyCodes: lead.map((row) => row.code!),
       contributingAgencyIds: rows.filter((row) => row.participation === 'contributing').map((row) => row.agencyId!),
+      contributingAgencyCodes: rows.filter((row) => row.participation === 'contributing').map((row) => row.code!),
     };
   }
 

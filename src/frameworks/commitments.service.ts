@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { ChangesRepository } from '../changes/changes.repository';
-import { DocumentsRepository } from '../collaboration/documents.repository';
+import { DocumentsService } from '../documents/documents.service';
 import { ConflictError, InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import { authorize } from '../common/policy';
@@ -10,7 +10,7 @@ import type { Db } from '../database/transactions';
 import { Transactions } from '../database/transactions';
 import { changedFields, updateVersioned } from '../database/versioned-update';
 import { Commitment } from './commitment.entity';
-import { CommitmentsRepository, CommitmentView } from './commitments.repository';
+import { type CommitmentListItem, CommitmentsRepository, CommitmentView } from './commitments.repository';
 import type { Participation } from './domain';
 import { CommitmentsQuery, CreateCommitmentDto, UpdateCommitmentDto } from './frameworks.dto';
 import { FrameworksRepository } from './frameworks.repository';
@@ -31,11 +31,11 @@ export class CommitmentsService {
     private readonly frameworks: FrameworksRepository,
     private readonly agencies: AgenciesRepository,
     private readonly indicators: IndicatorsRepository,
-    private readonly documents: DocumentsRepository,
+    private readonly documents: DocumentsService,
     private readonly changes: ChangesRepository,
   ) {}
 
-  list(query: CommitmentsQuery): Promise<Page<CommitmentView>> {
+  list(query: CommitmentsQuery): Promise<Page<CommitmentListItem>> {
     return this.commitments.list(this.transactions.db, query);
   }
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
 import { type CommitmentDetail, CommitmentsService } from './commitments.service';
-import type { CommitmentView } from './commitments.repository';
+import { presentCommitment, type PresentedCommitment } from './commitment-can';
+import type { CommitmentListItem, CommitmentView } from './commitments.repository';
 import { Framework } from './framework.entity';
 import {
   CommitmentsQuery,
@@ -56,24 +57,27 @@ export class CommitmentsController {
     private readonly indicators: IndicatorsService,
   ) {}
 
+  /** The items leave out `description` (lists do not show it); GET /api/commitments/:id has it. */
   @Get()
-  list(@Query() query: CommitmentsQuery): Promise<Page<CommitmentView>> {
-    return this.commitments.list(query);
+  @ApiOperation({ summary: 'A page of commitments, without their descriptions (GET /api/commitments/:id has them)' })
+  async list(@CurrentUser() user: Principal, @Query() query: CommitmentsQuery): Promise<Page<PresentedCommitment<CommitmentListItem>>> {
+    const page = await this.commitments.list(query);
+    return { ...page, items: page.items.map((item) => presentCommitment(user, item)) };
   }
 
   @Get(':id')
-  get(@UuidParam() id: string): Promise<CommitmentDetail> {
-    return this.commitments.get(id);
+  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<PresentedCommitment<CommitmentDetail>> {
+    return presentCommitment(user, await this.commitments.get(id));
   }
 
   @Post()
-  create(@CurrentUser() user: Principal, @Body() dto: CreateCommitmentDto): Promise<CommitmentView> {
-    return this.commitments.create(user, dto);
+  async create(@CurrentUser() user: Principal, @Body() dto: CreateCommitmentDto): Promise<PresentedCommitment<CommitmentView>> {
+    return presentCommitment(user, await this.commitments.create(user, dto));
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateCommitmentDto): Promise<CommitmentView> {
-    return this.commitments.update(user, id, dto);
+  async update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateCommitmentDto): Promise<PresentedCommitment<CommitmentView>> {
+    return presentCommitment(user, await this.commitments.update(user, id, dto));
   }
 
   @Get(':id/indicators')

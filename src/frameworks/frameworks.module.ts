@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { ChangesModule } from '../changes/changes.module';
+import { DocumentsModule } from '../documents/documents.module';
+import { CommitmentReportRules } from './commitment-report.rules';
 import { CommitmentsRepository } from './commitments.repository';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentsController, FrameworksController, IndicatorsController } from './frameworks.controller';
@@ -9,9 +12,9 @@ import { IndicatorsRepository } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 
 @Module({
-  imports: [AgenciesModule],
+  imports: [AgenciesModule, ChangesModule, DocumentsModule],
   controllers: [FrameworksController, CommitmentsController, IndicatorsController],
-  providers: [FrameworksRepository, FrameworksService, CommitmentsRepository, CommitmentsService, IndicatorsRepository, IndicatorsService],
+  providers: [CommitmentReportRules, FrameworksRepository, FrameworksService, CommitmentsRepository, CommitmentsService, IndicatorsRepository, IndicatorsService],
   exports: [FrameworksRepository, CommitmentsRepository, IndicatorsRepository],
 })
 export class FrameworksModule {}

@@ -1,5 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
@@ -17,8 +18,9 @@ export class MailController {
     return this.mailbox.list(user, query);
   }
 
+  /** One mail with its bodies; a secret link in it is shown redacted. Audited. */
   @Get(':id')
-  get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<MailView> {
-    return this.mailbox.get(user, id);
+  get(@CurrentUser() user: Principal, @UuidParam() id: string, @Req() request: Request): Promise<MailView> {
+    return this.mailbox.get(user, id, request.ip);
   }
 }

@@ -8,6 +8,6 @@ export class MailQuery extends PageQuery {
   status?: MailStatus;
 
   @IsOptional()
-  @IsIn(['digest', 'reminder', 'invitation', 'password_reset'])
+  @IsIn(['digest', 'reminder', 'invitation', 'password_reset', 'mention', 'action_item'])
   kind?: MailKind;
 }

@@ -16,3 +16,11 @@ export class UnsubscribeTokenUsedError extends DomainError {
     super('unsubscribe_token_used', 'This unsubscribe link was already used; you receive no digests.');
   }
 }
+
+/** In production without SMTP_URL a secret link could only be held where others read it: it is not made at all. */
+export class MailNotConfiguredError extends DomainError {
+  readonly status = HttpStatus.SERVICE_UNAVAILABLE;
+  constructor() {
+    super('mail_not_configured', 'Concert cannot send mail here (SMTP_URL is not set), so it cannot send this link. Ask the operator to configure mail.');
+  }
+}

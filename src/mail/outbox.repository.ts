@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '../common/pagination';
 import type { Db } from '../database/transactions';
 
-export type MailKind = 'digest' | 'reminder' | 'invitation' | 'password_reset';
+export type MailKind = 'digest' | 'reminder' | 'invitation' | 'password_reset' | 'mention' | 'action_item';
 export type MailStatus = 'pending' | 'sent' | 'failed' | 'held';
 
 /** A mail to write to the outbox; `dedupeKey` makes writing it twice write it once. */
@@ -16,6 +16,8 @@ export interface NewMail {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** The mail's secret link, sealed until delivery (null: none, or no SMTP to deliver it). */
+  sealedSecret: string | null;
   status: 'pending' | 'held';
 }
 
@@ -40,6 +42,11 @@ export interface MailView extends MailSummary {
   nextAttemptAt: Date;
 }
 
+/** A mail as delivery sees it: with its sealed secret link, which no other reader gets. */
+export interface MailToDeliver extends MailView {
+  sealedSecret: string | null;
+}
+
 const SUMMARY_COLUMNS = `id, kind, to_address AS "to", subject, status, attempts, last_error AS "lastError",
   created_at AS "createdAt", sent_at AS "sentAt"`;
 const VIEW_COLUMNS = `${SUMMARY_COLUMNS}, recipient_user_id AS "recipientUserId", text_body AS text, html_body AS html, headers,
@@ -50,11 +57,11 @@ export class OutboxRepository {
   /** Merge-or-create by key: the id of the new mail, or null when a mail with this key was already written. */
   async insert(tx: Db, mail: NewMail): Promise<string | null> {
     const rows: { id: string }[] = await tx.query(
-      `INSERT INTO mail_outbox (id, kind, dedupe_key, recipient_user_id, to_address, subject, text_body, html_body, headers, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO mail_outbox (id, kind, dedupe_key, recipient_user_id, to_address, subject, text_body, html_body, headers, sealed_secret, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [mail.id, mail.kind, mail.dedupeKey, mail.recipientUserId, mail.to, mail.subject, mail.text, mail.html, JSON.stringify(mail.headers), mail.status],
+      [mail.id, mail.kind, mail.dedupeKey, mail.recipientUserId, mail.to, mail.subject, mail.text, mail.html, JSON.stringify(mail.headers), mail.sealedSecret, mail.status],
     );
     return rows[0]?.id ?? null;
   }
@@ -63,9 +70,9 @@ export class OutboxRepository {
    * The next due mail, locked for this transaction; SKIP LOCKED lets several delivery loops (and processes) share
    * the outbox without sending a mail twice.
    */
-  async claimDue(tx: Db, dueBy: Date): Promise<MailView | null> {
-    const rows: MailView[] = await tx.query(
-      `SELECT ${VIEW_COLUMNS} FROM mail_outbox
+  async claimDue(tx: Db, dueBy: Date): Promise<MailToDeliver | null> {
+    const rows: MailToDeliver[] = await tx.query(
+      `SELECT ${VIEW_COLUMNS}, sealed_secret AS "sealedSecret" FROM mail_outbox
         WHERE status = 'pending' AND next_attempt_at <= $1
         ORDER BY next_attempt_at, id
         LIMIT 1
@@ -77,7 +84,9 @@ export class OutboxRepository {
 
   async markSent(tx: Db, id: string, messageId: string): Promise<void> {
     await tx.query(
-      `UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = now(), message_id = $2, last_error = NULL WHERE id = $1`,
+      // Once sent, the link is in the addressee's mailbox only.
+      `UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = now(), message_id = $2, last_error = NULL, sealed_secret = NULL
+        WHERE id = $1`,
       [id, messageId],
     );
   }
@@ -91,7 +100,21 @@ export class OutboxRepository {
   }
 
   async markFailed(tx: Db, id: string, error: string): Promise<void> {
-    await tx.query(`UPDATE mail_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1`, [id, error]);
+    // A mail that will never go keeps no secret to go with it.
+    await tx.query(`UPDATE mail_outbox SET status = 'failed', attempts = attempts + 1, last_error = $2, sealed_secret = NULL WHERE id = $1`, [
+      id,
+      error,
+    ]);
+  }
+
+  /** Mails not yet sent under these keys will not be: they fail with the reason and drop any sealed link; how many. */
+  async withdraw(tx: Db, dedupeKeys: string[], reason: string): Promise<number> {
+    if (dedupeKeys.length === 0) return 0;
+    const [, count]: [unknown, number] = await tx.query(
+      `UPDATE mail_outbox SET status = 'failed', last_error = $2, sealed_secret = NULL WHERE dedupe_key = ANY($1::text[]) AND status IN ('pending', 'held')`,
+      [dedupeKeys, reason],
+    );
+    return count;
   }
 
   /** The recipient of a digest mail and whether its unsubscribe link was used; null for an unknown id. */

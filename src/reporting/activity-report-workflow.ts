@@ -11,7 +11,7 @@ interface TransitionRule {
   from: readonly ActivityReportState[];
   to: ActivityReportState;
   /** The permission the acting user needs. */
-  permission: Action;
+  permission: Extract<Action, 'activityReport.submit' | 'activityReport.review' | 'activityReport.reopen'>;
   needsReason: boolean;
   /** For the change feed: "FAO submitted …". */
   verb: string;

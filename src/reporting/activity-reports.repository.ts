@@ -18,6 +18,9 @@ export interface ActivityReportView {
   state: ActivityReportState;
   summary: string;
   documentId: string;
+  /** The commitment's agencies by id, for the permission rules (not shown). */
+  leadAgencyIds: string[];
+  contributingAgencyIds: string[];
   returnReason: string | null;
   submittedAt: Date | null;
   submittedBy: string | null;
@@ -65,11 +68,16 @@ const VIEW = `
          to_char(cy.due_on, 'YYYY-MM-DD') AS "dueOn", r.state, r.summary, r.document_id AS "documentId",
          r.return_reason AS "returnReason", r.submitted_at AS "submittedAt", r.submitted_by AS "submittedBy",
          r.decided_at AS "decidedAt", r.decided_by AS "decidedBy", r.version, r.created_at AS "createdAt",
-         r.updated_at AS "updatedAt"
+         r.updated_at AS "updatedAt", p."leadAgencyIds", p."contributingAgencyIds"
     FROM activity_reports r
     JOIN commitments c ON c.id = r.commitment_id
     JOIN agencies a ON a.id = r.agency_id
-    JOIN reporting_cycles cy ON cy.id = r.cycle_id`;
+    JOIN reporting_cycles cy ON cy.id = r.cycle_id
+    CROSS JOIN LATERAL (
+      SELECT coalesce(array_agg(ca.agency_id) FILTER (WHERE ca.participation = 'lead'), '{}') AS "leadAgencyIds",
+             coalesce(array_agg(ca.agency_id) FILTER (WHERE ca.participation = 'contributing'), '{}') AS "contributingAgencyIds"
+        FROM commitment_agencies ca WHERE ca.commitment_id = r.commitment_id
+    ) p`;
 
 @Injectable()
 export class ActivityReportsRepository {
@@ -92,6 +100,17 @@ export class ActivityReportsRepository {
 
   async findView(db: Db, id: string): Promise<ActivityReportView | null> {
     const rows: ActivityReportView[] = await db.query(`${VIEW} WHERE r.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The report whose live narrative this document is, with its agency's code; null for any other document. */
+  async findByDocument(db: Db, documentId: string): Promise<{ id: string; commitmentId: string; agencyId: string; agencyCode: string; state: ActivityReportState } | null> {
+    const rows: { id: string; commitmentId: string; agencyId: string; agencyCode: string; state: ActivityReportState }[] = await db.query(
+      `SELECT r.id, r.commitment_id AS "commitmentId", r.agency_id AS "agencyId", a.code AS "agencyCode", r.state
+         FROM activity_reports r JOIN agencies a ON a.id = r.agency_id
+        WHERE r.document_id = $1`,
+      [documentId],
+    );
     return rows[0] ?? null;
   }
 

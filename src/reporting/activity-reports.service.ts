@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { diffWords } from 'diff';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { ChangesRepository } from '../changes/changes.repository';
-import { DocumentsRepository } from '../collaboration/documents.repository';
-import { DocumentsService } from '../collaboration/documents.service';
+import { DiscussionsService } from '../discussions/discussions.service';
+import { DocumentsService } from '../documents/documents.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import { ActivityReportSubject, authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
-import type { Db } from '../database/transactions';
-import { Transactions } from '../database/transactions';
+import { type Db, readTogether, Transactions } from '../database/transactions';
 import { updateVersioned } from '../database/versioned-update';
 import { CommitmentsRepository, type CommitmentParticipants } from '../frameworks/commitments.repository';
 import { IndicatorsRepository } from '../frameworks/indicators.repository';
@@ -47,9 +45,9 @@ export class ActivityReportsService {
     private readonly indicators: IndicatorsRepository,
     private readonly cycles: CyclesRepository,
     private readonly agencies: AgenciesRepository,
-    private readonly documents: DocumentsRepository,
-    private readonly documentText: DocumentsService,
+    private readonly documents: DocumentsService,
     private readonly changes: ChangesRepository,
+    private readonly discussions: DiscussionsService,
   ) {}
 
   list(query: ActivityReportsQuery): Promise<Page<ActivityReportView>> {
@@ -158,7 +156,7 @@ export class ActivityReportsService {
       const now = new Date();
       // An accepted report is that cycle's record: its narrative is kept as it stands now. (Submitted reports are
       // view-only, so nothing can change the narrative between submission and acceptance.)
-      const accepted = transition === 'accept' ? await this.documentText.render(report.documentId) : null;
+      const accepted = transition === 'accept' ? await this.documents.render(report.documentId) : null;
       await updateVersioned(tx, ActivityReport, 'activity report', id, version, {
         state: rule.to,
         ...(accepted && { acceptedText: accepted.text, acceptedHtml: accepted.html }),
@@ -168,6 +166,8 @@ export class ActivityReportsService {
         ...(rule.needsReason && { returnReason: reason }),
       });
       const after = await this.detail(tx, id);
+      // The reason is a question the agency answers: it opens a thread on the report, in this transaction.
+      if (transition === 'return' && reason !== null) await this.discussions.openForReturn(tx, user, report.documentId, reason, report.agencyId);
       await this.changes.append(tx, {
         actor: user,
         entityType: 'activity_report',
@@ -201,11 +201,7 @@ export class ActivityReportsService {
       reportId: id,
       previousReportId: texts.previous?.id ?? null,
       previousCycleLabel: texts.previous?.cycleLabel ?? null,
-      changes: diffWords(texts.previous?.text ?? '', texts.current).map((part) => ({
-        value: part.value,
-        ...(part.added && { added: true }),
-        ...(part.removed && { removed: true }),
-      })),
+      changes: this.documents.diffWords(texts.previous?.text ?? '', texts.current),
     };
   }
 
@@ -243,7 +239,7 @@ export class ActivityReportsService {
   }
 
   private async detail(db: Db, id: string): Promise<ActivityReportDetail> {
-    const [view, indicatorValues] = await Promise.all([this.reports.findView(db, id), this.reports.listValues(db, id)]);
+    const [view, indicatorValues] = await readTogether(db, [() => this.reports.findView(db, id), () => this.reports.listValues(db, id)]);
     if (!view) throw new NotFoundError('activity report', id);
     return { ...view, indicatorValues };
   }

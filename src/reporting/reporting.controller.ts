@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
+import { presentActivityReport, type PresentedActivityReport } from './activity-report-can';
 import type { ActivityReportView } from './activity-reports.repository';
 import { type ActivityReportDetail, type ActivityReportDiff, ActivityReportsService } from './activity-reports.service';
 import { type AccountabilityGrid, CyclesService } from './cycles.service';
@@ -63,23 +64,28 @@ export class ActivityReportsController {
   constructor(private readonly reports: ActivityReportsService) {}
 
   @Get()
-  list(@Query() query: ActivityReportsQuery): Promise<Page<ActivityReportView>> {
-    return this.reports.list(query);
+  async list(@CurrentUser() user: Principal, @Query() query: ActivityReportsQuery): Promise<Page<PresentedActivityReport<ActivityReportView>>> {
+    const page = await this.reports.list(query);
+    return { ...page, items: page.items.map((item) => presentActivityReport(user, item)) };
   }
 
   @Get(':id')
-  get(@UuidParam() id: string): Promise<ActivityReportDetail> {
-    return this.reports.get(id);
+  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<PresentedActivityReport<ActivityReportDetail>> {
+    return presentActivityReport(user, await this.reports.get(id));
   }
 
   @Post()
-  create(@CurrentUser() user: Principal, @Body() dto: CreateActivityReportDto): Promise<ActivityReportDetail> {
-    return this.reports.create(user, dto);
+  async create(@CurrentUser() user: Principal, @Body() dto: CreateActivityReportDto): Promise<PresentedActivityReport<ActivityReportDetail>> {
+    return presentActivityReport(user, await this.reports.create(user, dto));
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateActivityReportDto): Promise<ActivityReportDetail> {
-    return this.reports.update(user, id, dto);
+  async update(
+    @CurrentUser() user: Principal,
+    @UuidParam() id: string,
+    @Body() dto: UpdateActivityReportDto,
+  ): Promise<PresentedActivityReport<ActivityReportDetail>> {
+    return presentActivityReport(user, await this.reports.update(user, id, dto));
   }
 
   /** Word-level diff of the accepted narrative against the agency's previous accepted report on the commitment. */
@@ -90,25 +96,25 @@ export class ActivityReportsController {
 
   @Post(':id/submit')
   @HttpCode(200)
-  submit(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionDto): Promise<ActivityReportDetail> {
-    return this.reports.submit(user, id, dto);
+  async submit(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionDto): Promise<PresentedActivityReport<ActivityReportDetail>> {
+    return presentActivityReport(user, await this.reports.submit(user, id, dto));
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  accept(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionDto): Promise<ActivityReportDetail> {
-    return this.reports.accept(user, id, dto);
+  async accept(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionDto): Promise<PresentedActivityReport<ActivityReportDetail>> {
+    return presentActivityReport(user, await this.reports.accept(user, id, dto));
   }
 
   @Post(':id/return')
   @HttpCode(200)
-  return(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionWithReasonDto): Promise<ActivityReportDetail> {
-    return this.reports.return(user, id, dto);
+  async return(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionWithReasonDto): Promise<PresentedActivityReport<ActivityReportDetail>> {
+    return presentActivityReport(user, await this.reports.return(user, id, dto));
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
-  reopen(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionWithReasonDto): Promise<ActivityReportDetail> {
-    return this.reports.reopen(user, id, dto);
+  async reopen(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: TransitionWithReasonDto): Promise<PresentedActivityReport<ActivityReportDetail>> {
+    return presentActivityReport(user, await this.reports.reopen(user, id, dto));
   }
 }

@@ -49,6 +49,7 @@ describeBrowser('the browser client: logging in, co-editing, live updates', () =
     const page = await anonymousPage();
     await page.goto('/');
     await page.getByLabel('Email').fill('focal@fao.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel(/^Password/).fill('not-the-password');
     await page.getByRole('button', { name: 'Log in' }).click();
     const alert = page.getByRole('alert');
@@ -69,6 +70,7 @@ describeBrowser('the browser client: logging in, co-editing, live updates', () =
     const page = await anonymousPage();
     await page.goto(`/commitments/${ids.commitmentId}`);
     await page.getByLabel('Email').fill('staff@wfp.example');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: COMMITMENT_TITLE }).waitFor();
@@ -165,13 +167,14 @@ describeBrowser('the browser client: logging in, co-editing, live updates', () =
     expect(await editor.innerText()).toBe(before);
   });
 
-  it("WFP submits its 2007-H1 draft on BPoA-4, and it appears under \"Awaiting FAO's review\" on FAO's open dashboard", async () => {
+  it("WFP submits its current draft on BPoA-4, and it appears under \"Awaiting FAO's review\" on FAO's open dashboard", async () => {
+    const cycle = ids.cycleLabel;
     const fao = await open('focal@fao.example');
     await fao.goto('/');
     const awaiting = fao.getByLabel('Reports awaiting review');
-    await awaiting.getByRole('link', { name: 'IFAD on BPoA-4 (2007-H1)' }).waitFor();
+    await awaiting.getByRole('link', { name: `IFAD on BPoA-4 (${cycle})` }).waitFor();
     expect(await fao.getByRole('heading', { name: "Awaiting FAO's review" }).isVisible()).toBe(true);
-    const wfpEntry = awaiting.getByRole('link', { name: 'WFP on BPoA-4 (2007-H1)' });
+    const wfpEntry = awaiting.getByRole('link', { name: `WFP on BPoA-4 (${cycle})` });
     expect(await wfpEntry.count()).toBe(0);
     // Anything set on the window survives only if the page is never reloaded.
     await fao.evaluate(() => {
@@ -182,27 +185,27 @@ describeBrowser('the browser client: logging in, co-editing, live updates', () =
     const wfp = await open('focal@wfp.example');
     await wfp.goto('/');
     const due = wfp.getByRole('table', { name: 'Reports due for WFP' });
-    await due.getByRole('row').filter({ hasText: 'BPoA-4' }).filter({ hasText: '2007-H1' }).getByRole('link', { name: 'BPoA-4' }).click();
-    await wfp.getByRole('heading', { name: "WFP's activity report, 2007-H1" }).waitFor();
+    await due.getByRole('row').filter({ hasText: 'BPoA-4' }).filter({ hasText: cycle }).getByRole('link', { name: 'BPoA-4' }).click();
+    await wfp.getByRole('heading', { name: `WFP's activity report, ${cycle}` }).waitFor();
     expect(new URL(wfp.url()).pathname).toBe(`/activity-reports/${ids.wfpDraftId}`);
     await wfp.getByRole('button', { name: 'Submit to the lead agency' }).click();
     await wfp.getByRole('button', { name: 'Submit to the lead agency' }).waitFor({ state: 'detached' });
-    const header = wfp.getByRole('heading', { name: "WFP's activity report, 2007-H1" }).locator('..');
+    const header = wfp.getByRole('heading', { name: `WFP's activity report, ${cycle}` }).locator('..');
     expect(await header.innerText()).toMatch(/submitted/i);
     expect(await wfp.getByText(/submitted \d/).count()).toBe(1);
     // No error; the narrative is now read-only, and says why.
     await wfp.getByText('This report is submitted and awaits review; you are viewing.').waitFor();
     const alerts = await wfp.getByRole('alert').allInnerTexts();
     expect(alerts.filter((text) => text !== 'This report is submitted and awaits review; you are viewing.')).toEqual([]);
-    expect(await wfp.getByRole('textbox', { name: "Narrative of WFP's 2007-H1 report on BPoA-4" }).getAttribute('contenteditable')).toBe('false');
+    expect(await wfp.getByRole('textbox', { name: `Narrative of WFP's ${cycle} report on BPoA-4` }).getAttribute('contenteditable')).toBe('false');
 
     // FAO's dashboard, untouched, now lists it; a click opens it with what the lead agency can do.
     // Nothing on FAO's page is touched: only the live change event can make the dashboard refetch.
     await wfpEntry.waitFor({ timeout: 5_000 });
-    expect(await awaiting.getByRole('link', { name: 'IFAD on BPoA-4 (2007-H1)' }).count()).toBe(1);
+    expect(await awaiting.getByRole('link', { name: `IFAD on BPoA-4 (${cycle})` }).count()).toBe(1);
     expect(await fao.evaluate(() => (globalThis as unknown as { concertMark?: string }).concertMark)).toBe('not reloaded');
     await wfpEntry.click();
-    await fao.getByRole('heading', { name: "WFP's activity report, 2007-H1" }).waitFor();
+    await fao.getByRole('heading', { name: `WFP's activity report, ${cycle}` }).waitFor();
     expect(await fao.getByRole('button', { name: 'Accept' }).isEnabled()).toBe(true);
     expect(await fao.getByRole('button', { name: 'Return with this reason' }).isDisabled()).toBe(true);
   }, 60_000);

@@ -34,10 +34,11 @@ describeBrowser('two-factor sign-in in the browser: turning it on, signing in wi
     return context.newPage();
   }
 
-  /** The password step of the login form, as a person fills it. */
+  /** The email, then the password step of the login form, as a person fills them. */
   async function enterPassword(page: Page, email: string): Promise<void> {
     await page.goto('/');
     await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel(/^Password/).fill(Factory.PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
   }

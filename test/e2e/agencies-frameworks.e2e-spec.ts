@@ -99,6 +99,38 @@ describe('agencies, frameworks and reporting cycles over the API', () => {
       expect(now.body).toMatchObject({ name: 'First rename', version: 2 });
     });
 
+    it('keeps an agency’s official name in the UN’s other languages: set, changed, taken away, in the list and alone', async () => {
+      const agency = await t.factory.agency(`N${suffix()}`);
+      const named = await secretariat.patch(`/api/agencies/${agency.id}`, {
+        version: 1,
+        names: { fr: 'Programme alimentaire mondial', ar: 'برنامج الأغذية العالمي', zh: '世界粮食计划署' },
+      });
+      expect(named.status).toBe(200);
+      expect(named.body.names).toEqual({ ar: 'برنامج الأغذية العالمي', fr: 'Programme alimentaire mondial', zh: '世界粮食计划署' });
+      const changed = await secretariat.patch(`/api/agencies/${agency.id}`, { version: 2, names: { fr: 'Programme alimentaire mondial (PAM)', zh: '' } });
+      expect(changed.body.names).toEqual({ ar: 'برنامج الأغذية العالمي', fr: 'Programme alimentaire mondial (PAM)' });
+      expect((await staff.get(`/api/agencies/${agency.id}`)).body.names).toEqual(changed.body.names);
+      const listed = await staff.get('/api/agencies?limit=200');
+      expect(listed.body.items.find((a: { id: string }) => a.id === agency.id).names).toEqual(changed.body.names);
+      const [event]: { before: unknown; after: unknown }[] = await t.dataSource.query(
+        `SELECT before, after FROM change_events WHERE entity_id = $1 ORDER BY occurred_at DESC LIMIT 1`,
+        [agency.id],
+      );
+      expect(event.after).toEqual({ names: changed.body.names });
+    });
+
+    it('answers 400 naming the field for a name in a language Concert does not speak, or too long, and keeps the names', async () => {
+      const agency = await t.factory.agency(`L${suffix()}`);
+      expect((await secretariat.patch(`/api/agencies/${agency.id}`, { version: 1, names: { fr: 'Un nom' } })).status).toBe(200);
+      const german = await secretariat.patch(`/api/agencies/${agency.id}`, { version: 2, names: { de: 'Ein Name' } });
+      expect(german.status).toBe(400);
+      expect(namedFields(german)).toEqual(['names.de']);
+      const long = await secretariat.patch(`/api/agencies/${agency.id}`, { version: 2, names: { ru: 'я'.repeat(301) } });
+      expect(long.status).toBe(400);
+      expect(namedFields(long)).toEqual(['names.ru']);
+      expect((await staff.get(`/api/agencies/${agency.id}`)).body).toMatchObject({ version: 2, names: { fr: 'Un nom' } });
+    });
+
     it('archives an agency: it leaves the list but can still be read by id', async () => {
       const agency = await t.factory.agency(`AR${suffix()}`, 'fund');
       const archived = await secretariat.patch(`/api/agencies/${agency.id}`, { version: 1, archived: true });

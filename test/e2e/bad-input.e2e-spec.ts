@@ -105,6 +105,65 @@ describe('bad input gets a clear 400 and changes nothing', () => {
     );
   });
 
+  describe('a JSON body built to get past the checks', () => {
+    const commitmentPath = () => `/api/commitments/${commitment.id}`;
+    const sendRaw = (path: string, raw: string) => secretariat.request('PATCH', path, undefined, { raw });
+    /** A body the route would take, with `extra` written in before its fields: only `extra` is wrong with it. */
+    const commitmentEdit = (extra: string) => `{${extra} "version": ${before.commitment.version}, "title": "Poisoned title"}`;
+
+    it.each([
+      ['5,000 nested arrays as the body', () => '['.repeat(5_000) + ']'.repeat(5_000)],
+      ['a title nested 5,000 arrays deep', () => `{"version": ${before.commitment.version}, "title": ${'['.repeat(5_000)}${']'.repeat(5_000)}}`],
+      ['65 nested objects', () => '{"a":'.repeat(64) + '{}' + '}'.repeat(64)],
+    ])('is refused with a 400, not a server error, when it holds %s', async (_case, raw) => {
+      const response = await sendRaw(commitmentPath(), raw());
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/too deeply nested/) });
+      await expectNothingChanged();
+    });
+
+    it.each([
+      ['__proto__', '"__proto__": {"title": "Poisoned through the prototype"},'],
+      ['constructor', '"constructor": {"prototype": {"title": "Poisoned through the prototype"}},'],
+    ])('is refused when it carries a %s key, as any unknown field is', async (field, extra) => {
+      const response = await sendRaw(commitmentPath(), commitmentEdit(extra));
+      expect400Naming(response, field);
+      expect(response.body.error.code).toBe('validation_failed');
+      await expectNothingChanged();
+    });
+
+    it.each([
+      ['title', '"title": "First title",'],
+      ['version', `"version": ${1_000},`],
+    ])('is refused when it gives %s twice', async (field, extra) => {
+      const response = await sendRaw(commitmentPath(), commitmentEdit(extra));
+      expect400Naming(response, field);
+      expect(response.body.error.message).toBe(`${field} is given more than once`);
+      await expectNothingChanged();
+    });
+
+    it('is refused when an integer is beyond what a number holds exactly, naming the field', async () => {
+      const target = await sendRaw(`/api/indicators/${indicator.id}`, `{"version": ${before.indicator.version}, "target": 9007199254740993}`);
+      expect400Naming(target, 'target');
+      const version = await sendRaw(commitmentPath(), '{"version": 9007199254740993, "title": "Poisoned title"}');
+      expect400Naming(version, 'version');
+      // The DTO's maximum refuses this version too; the message shows it was the body check that did.
+      expect(version.body.error.message).toMatch(/cannot be read exactly/);
+      await expectNothingChanged();
+    });
+
+    it.each([
+      ['title', () => `{"version": ${before.commitment.version}, "title": "Trade \\ud800 capacity"}`],
+      ['description', () => `{"version": ${before.commitment.version}, "description": "ends with half \\udbff"}`],
+      ['leadAgencies.1', () => `{"version": ${before.commitment.version}, "leadAgencies": ["FAO", "\\udc00"]}`],
+    ])('is refused when %s holds a lone UTF-16 surrogate, naming the field', async (field, raw) => {
+      const response = await sendRaw(commitmentPath(), raw());
+      expect400Naming(response, field);
+      expect(response.body.error.message).toMatch(/lone UTF-16 surrogate/);
+      await expectNothingChanged();
+    });
+  });
+
   describe('an unknown field', () => {
     it('is refused when creating a commitment, and the 400 names it', async () => {
       const response = await secretariat.post('/api/commitments', {

@@ -19,6 +19,7 @@ interface FeedEvent {
   summary: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  facts: { kind: string; params: Record<string, string | number> } | null;
 }
 
 /**
@@ -233,6 +234,45 @@ describe('the change feed', () => {
       const moved = await theEventOf(() => secretariat.patch(`/api/cycles/${opened.response.body.id}`, { version: 1, dueOn: '2007-07-15' }));
       expect(moved.event).toMatchObject({ action: 'updated', before: { dueOn: '2007-06-30' }, after: { dueOn: '2007-07-15' } });
     });
+  });
+
+  describe('each event carries facts the client tells in the reader’s language (issue #16)', () => {
+    it('a status change: who set which commitment from which status to which, as codes', async () => {
+      const commitment = await faoLeads();
+      const { event } = await theEventOf(() => faoFocal.patch(`/api/commitments/${commitment.id}`, { version: 1, status: 'at_risk' }));
+      expect(event.facts).toEqual({
+        kind: 'commitmentStatusChanged',
+        params: { agency: 'FAO', reference: commitment.reference, fromStatus: 'not_started', toStatus: 'at_risk' },
+      });
+      // The English summary stays, for readers the facts cannot serve.
+      expect(event.summary).toBe(`FAO set ${commitment.reference} from not_started to at_risk`);
+    });
+
+    it('an accepted report: who accepted which agency’s report of which cycle on which commitment', async () => {
+      const commitment = await faoLeads();
+      const cycle = await t.factory.cycle(commitment.frameworkId, { label: `2031-${suffix()}` });
+      const report = await t.factory.activityReport({ commitment, cycle, agency: 'WFP', state: 'submitted' });
+      const { event } = await theEventOf(() => faoFocal.post(`/api/activity-reports/${report.id}/accept`, { version: 1 }));
+      expect(event.facts).toEqual({
+        kind: 'activityReportAccepted',
+        params: { agency: 'FAO', reportAgency: 'WFP', cycle: cycle.label, reference: commitment.reference },
+      });
+      // The same facts reach the feed filtered by framework, as the History tab reads it.
+      const history = await faoStaff.get(`/api/changes?frameworkId=${commitment.frameworkId}&order=desc&limit=1`);
+      expect(history.body.items[0]).toMatchObject({ id: event.id, facts: event.facts });
+    });
+  });
+
+  it('still answers when an event names a comment by something that is not an id', async () => {
+    const framework = await t.factory.framework();
+    await t.dataSource.query(
+      `INSERT INTO change_events (entity_type, entity_id, action, framework_id, summary, after)
+       VALUES ('thread', gen_random_uuid(), 'comment_added', $1, 'Someone commented', '{"commentId": "not-a-uuid"}')`,
+      [framework.id],
+    );
+    const feed = await faoStaff.get(`/api/changes?frameworkId=${framework.id}`);
+    expect(feed.status).toBe(200);
+    expect(feed.body.items).toEqual([expect.objectContaining({ summary: 'Someone commented', facts: null })]);
   });
 
   describe('reading the feed', () => {

@@ -89,9 +89,11 @@ describe('live documents: who edits, who views, and losing edit rights while joi
   it('seats a user whose agency neither leads nor contributes view-only, with a reason naming the editing agencies', async () => {
     const commitment = await t.factory.commitment({ lead: ['FAO'], contributing: ['WFP'] });
     const answers = await joins(commitment.reportDocumentId, ['unescoFocal', 'secretariat', 'faoStaff', 'wfpStaff']);
+    // The reason as data too, for a client to say in the user's language.
+    const editedBy = { reason: 'report_edited_by', agencies: ['FAO', 'WFP'] };
     expect(answers).toEqual({
-      unescoFocal: { ok: true, access: 'view', reason: 'FAO and WFP edit this report; you are viewing.' },
-      secretariat: { ok: true, access: 'view', reason: 'FAO and WFP edit this report; you are viewing.' },
+      unescoFocal: { ok: true, access: 'view', reason: 'FAO and WFP edit this report; you are viewing.', details: editedBy },
+      secretariat: { ok: true, access: 'view', reason: 'FAO and WFP edit this report; you are viewing.', details: editedBy },
       faoStaff: { ok: true, access: 'edit' },
       wfpStaff: { ok: true, access: 'edit' },
     });
@@ -101,6 +103,7 @@ describe('live documents: who edits, who views, and losing edit rights while joi
     await Promise.all([viewer.synced(), editor.synced()]);
     expect(viewer.provider.access).toBe('view');
     expect(viewer.provider.readOnlyReason).toBe('FAO and WFP edit this report; you are viewing.');
+    expect(viewer.provider.readOnlyRefusal).toEqual(editedBy);
     editor.type('FAO wrote this.');
     await viewer.until((c) => c.plain() === 'FAO wrote this.', 'the viewer sees the edit');
   });
@@ -108,7 +111,7 @@ describe('live documents: who edits, who views, and losing edit rights while joi
   it("lets the report's agency edit its draft narrative, and seats other agencies view-only", async () => {
     const { report } = await wfpReport();
     const answers = await joins(report.documentId, ['wfpStaff', 'wfpFocal', 'faoFocal', 'unescoFocal', 'secretariat']);
-    const view = { ok: true, access: 'view', reason: 'WFP writes this report; you are viewing.' };
+    const view = { ok: true, access: 'view', reason: 'WFP writes this report; you are viewing.', details: { reason: 'narrative_written_by', agency: 'WFP' } };
     expect(answers).toEqual({
       wfpStaff: { ok: true, access: 'edit' },
       wfpFocal: { ok: true, access: 'edit' },
@@ -139,9 +142,10 @@ describe('live documents: who edits, who views, and losing edit rights while joi
 
     await transition(as.wfpFocal, report.id, 'submit');
     const submittedReason = 'This report is submitted and awaits review; you are viewing.';
+    const submitted = { reason: 'report_submitted_awaiting_review' };
     await eventually(() => editor.errors.length > 0 && editor.accessChanges.length > 0, 'the editor hears its rights are gone');
-    expect(editor.errors).toEqual([{ documentId: report.documentId, error: { code: 'access_revoked', message: submittedReason } }]);
-    expect(editor.accessChanges).toEqual([{ documentId: report.documentId, access: null, reason: submittedReason }]);
+    expect(editor.errors).toEqual([{ documentId: report.documentId, error: { code: 'access_revoked', message: submittedReason, details: submitted } }]);
+    expect(editor.accessChanges).toEqual([{ documentId: report.documentId, access: null, reason: submittedReason, details: submitted }]);
     // Out of the room at once: what it sends now is not even looked at.
     const stored = await storedUpdates(report.documentId);
     expect(await editor.sync(report.documentId, paragraphMessage('Typed after submission.'))).toEqual({
@@ -154,7 +158,7 @@ describe('live documents: who edits, who views, and losing edit rights while joi
     await provider.until((c) => c.provider.lastError?.code === 'access_revoked', 'the provider hears access_revoked');
     await provider.until((c) => c.provider.access === 'view', 'the provider rejoins view-only');
     expect(provider.provider.readOnlyReason).toBe(submittedReason);
-    expect(await editor.join(report.documentId)).toEqual({ ok: true, access: 'view', reason: submittedReason });
+    expect(await editor.join(report.documentId)).toEqual({ ok: true, access: 'view', reason: submittedReason, details: submitted });
     expect(leadErrors).toEqual([]);
 
     // Returned: the agency's joined users may edit again, without rejoining.
@@ -179,18 +183,20 @@ describe('live documents: who edits, who views, and losing edit rights while joi
 
     const frozen = 'This report was accepted and is frozen; you are viewing.';
     const answers = await joins(report.documentId, ['wfpStaff', 'wfpFocal', 'faoFocal', 'secretariat']);
+    const writtenByWfp = { reason: 'narrative_written_by', agency: 'WFP' };
     expect(answers).toEqual({
-      wfpStaff: { ok: true, access: 'view', reason: frozen },
-      wfpFocal: { ok: true, access: 'view', reason: frozen },
-      faoFocal: { ok: true, access: 'view', reason: 'WFP writes this report; you are viewing.' },
-      secretariat: { ok: true, access: 'view', reason: 'WFP writes this report; you are viewing.' },
+      wfpStaff: { ok: true, access: 'view', reason: frozen, details: { reason: 'report_accepted_frozen' } },
+      wfpFocal: { ok: true, access: 'view', reason: frozen, details: { reason: 'report_accepted_frozen' } },
+      faoFocal: { ok: true, access: 'view', reason: 'WFP writes this report; you are viewing.', details: writtenByWfp },
+      secretariat: { ok: true, access: 'view', reason: 'WFP writes this report; you are viewing.', details: writtenByWfp },
     });
     const socket = await raw(as.wfpFocal);
     await socket.join(report.documentId);
     const stored = await storedUpdates(report.documentId);
+    // The refused edit says why, as the join did: as data for clients, in English for people.
     expect(await socket.sync(report.documentId, paragraphMessage('Changed after acceptance.'))).toEqual({
       ok: false,
-      error: { code: 'read_only', message: expect.any(String) },
+      error: { code: 'read_only', message: expect.any(String), details: { reason: 'report_accepted_frozen' } },
     });
     expect(await storedUpdates(report.documentId)).toBe(stored);
     const reader = open(as.faoFocal, report.documentId);
@@ -215,9 +221,10 @@ describe('live documents: who edits, who views, and losing edit rights while joi
     expect(patched.body.contributingAgencies).toEqual([]);
 
     const reason = 'FAO edit this report; you are viewing.';
+    const details = { reason: 'report_edited_by', agencies: ['FAO'] };
     await eventually(() => wfpEditor.errors.length > 0 && wfpEditor.accessChanges.length > 0, 'the WFP editor is dropped', 3_000);
-    expect(wfpEditor.errors).toEqual([{ documentId, error: { code: 'access_revoked', message: reason } }]);
-    expect(wfpEditor.accessChanges).toEqual([{ documentId, access: null, reason }]);
+    expect(wfpEditor.errors).toEqual([{ documentId, error: { code: 'access_revoked', message: reason, details } }]);
+    expect(wfpEditor.accessChanges).toEqual([{ documentId, access: null, reason, details }]);
     const stored = await storedUpdates(documentId);
     expect(await wfpEditor.sync(documentId, paragraphMessage('WFP typed after removal.'))).toEqual({
       ok: false,

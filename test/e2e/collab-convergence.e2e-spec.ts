@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { DocumentRegistry } from '../../src/collaboration/document-registry';
-import { renderDocument } from '../../src/collaboration/document-text';
-import { DocumentsService } from '../../src/collaboration/documents.service';
-import { EditBursts } from '../../src/collaboration/edit-bursts';
+import { renderDocument } from '../../src/documents/document-text';
+import { DocumentsService } from '../../src/documents/documents.service';
+import { EditBursts } from '../../src/documents/edit-bursts';
 import type { ApiClient } from '../support/api-client';
 import { CollabClient } from '../support/collab-client';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { eventually, sleep } from '../support/wait';
 
 /**
  * Issue 3, item 11: agencies converge after random concurrent edits. N real socket.io + Yjs clients (users of the
@@ -20,16 +21,6 @@ type Op =
   | { kind: 'delete'; client: number; where: number; at: number; length: number; wholeParagraph: boolean; pause: number }
   | { kind: 'disconnect'; client: number; pause: number }
   | { kind: 'reconnect'; client: number; pause: number };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, what: string | (() => string), timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${typeof what === 'string' ? what : what()}`);
-    await sleep(20);
-  }
-}
 
 const pause = fc.integer({ min: 0, max: 25 });
 const client = fc.nat({ max: 4 });
@@ -180,9 +171,9 @@ describe('live co-editing converges', () => {
           }
 
           for (const replica of replicas) if (!replica.socket.connected) replica.socket.connect();
-          await waitFor(() => replicas.every((r) => r.socket.connected && r.provider.status === 'synced'), 'every replica online and synced');
+          await eventually(() => replicas.every((r) => r.socket.connected && r.provider.status === 'synced'), 'every replica online and synced');
           const contents = () => replicas.map((replica) => replica.text.toJSON());
-          await waitFor(() => new Set(contents()).size === 1, 'every replica holds the same document').catch((error: unknown) => {
+          await eventually(() => new Set(contents()).size === 1, 'every replica holds the same document').catch((error: unknown) => {
             throw new Error(`${String(error)}: ${JSON.stringify(contents())}`);
           });
           const content = contents()[0];
@@ -192,8 +183,8 @@ describe('live co-editing converges', () => {
           expect(oracle.getXmlFragment('default').toJSON()).toBe(content);
           oracle.destroy();
 
-          await waitFor(async () => (await storedContent(t, documentId)) === content, 'the database holds the same document');
-          await waitFor(
+          await eventually(async () => (await storedContent(t, documentId)) === content, 'the database holds the same document');
+          await eventually(
             () => replicas.every((r) => r.provider.pending === 0),
             () => `every update acknowledged (pending: ${replicas.map((r) => r.provider.pending).join(', ')})`,
             2_000,
@@ -203,7 +194,7 @@ describe('live co-editing converges', () => {
 
           // Everyone leaves; the server drops its copy; a newcomer loads the document from the database.
           closeAll();
-          await waitFor(() => registry.get(documentId) === undefined, 'the server unloaded the document');
+          await eventually(() => registry.get(documentId) === undefined, 'the server unloaded the document');
           expect(await t.app.get(DocumentsService).render(documentId)).toEqual(rendered);
           const newcomer = connect(editors[0], documentId);
           await newcomer.synced();

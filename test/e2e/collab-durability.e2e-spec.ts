@@ -1,8 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import passport from 'passport';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 import { createApp } from '../../src/app';
 import { DocumentRegistry } from '../../src/collaboration/document-registry';
 import type { SyncAck } from '../../src/collaboration/protocol';
@@ -10,21 +8,13 @@ import { ApiClient } from '../support/api-client';
 import { Factory } from '../support/factory';
 import { CollabClient } from '../support/collab-client';
 import { createTestDatabase, freePort, startTestServer, testConfig, type TestApp } from '../support/test-app';
+import { eventually, sleep } from '../support/wait';
+import { paragraphsOf, storedParagraphs } from '../support/stored-document';
 
 /**
  * Issue 3, item 11: a server process is stopped mid-edit and started again on the same database and port; the
  * clients reconnect and no acknowledged edit is lost, and what they typed while it was down arrives.
  */
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await sleep(20);
-  }
-}
 
 /** One paragraph typed by a client, and what became of the update that carried it. */
 interface Typed {
@@ -75,36 +65,7 @@ function recorder(replica: CollabClient) {
   };
 }
 
-/** The paragraphs of the document as the database holds it (snapshot, then the log after it), read with SQL. */
-async function storedParagraphs(databaseUrl: string, documentId: string): Promise<string[]> {
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const { rows: [document] } = await db.query<{ snapshot: Buffer | null; through: string }>(
-      'SELECT snapshot, snapshot_through AS through FROM documents WHERE id = $1',
-      [documentId],
-    );
-    const { rows: log } = await db.query<{ update: Buffer }>(
-      'SELECT update FROM document_updates WHERE document_id = $1 AND id > $2 ORDER BY id',
-      [documentId, document.through],
-    );
-    const doc = new Y.Doc();
-    try {
-      for (const bytes of [...(document.snapshot ? [document.snapshot] : []), ...log.map((row) => row.update)]) {
-        Y.applyUpdate(doc, new Uint8Array(bytes));
-      }
-      return paragraphsOf(doc.getXmlFragment('default'));
-    } finally {
-      doc.destroy();
-    }
-  } finally {
-    await db.end();
-  }
-}
 
-function paragraphsOf(fragment: Y.XmlFragment): string[] {
-  return fragment.toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => (t instanceof Y.XmlText ? t.toString() : '')).join('') : ''));
-}
 
 /** `labels` appear in `paragraphs` in the order given (others may come between). */
 function inOrder(paragraphs: string[], labels: string[]): boolean {
@@ -174,7 +135,7 @@ describe('a server restarted in the middle of an editing session', () => {
     try {
       await sleep(60);
       await stop();
-      await waitFor(() => !a.socket.connected && !b.socket.connected, 'both clients see the server go');
+      await eventually(() => !a.socket.connected && !b.socket.connected, 'both clients see the server go', 10_000);
       const typedWhenStopped = counter;
       await sleep(150);
       expect(counter).toBeGreaterThan(typedWhenStopped);
@@ -193,8 +154,8 @@ describe('a server restarted in the middle of an editing session', () => {
       clearInterval(keyboard);
     }
 
-    await waitFor(() => [a, b].every((r) => r.socket.connected && r.provider.status === 'synced'), 'both clients back and synced');
-    await waitFor(() => a.text.toJSON() === b.text.toJSON(), 'both replicas equal').catch((error: unknown) => {
+    await eventually(() => [a, b].every((r) => r.socket.connected && r.provider.status === 'synced'), 'both clients back and synced', 10_000);
+    await eventually(() => a.text.toJSON() === b.text.toJSON(), 'both replicas equal', 10_000).catch((error: unknown) => {
       const missing = typers.flatMap(({ typing }) =>
         typing.typed.filter((t) => !paragraphsOf(a.text).includes(t.label) || !paragraphsOf(b.text).includes(t.label)),
       );
@@ -211,15 +172,15 @@ describe('a server restarted in the middle of an editing session', () => {
     }
     expect(paragraphs).toHaveLength(2 * (counter + 5));
 
-    await waitFor(async () => JSON.stringify(await storedParagraphs(database.url, documentId)) === JSON.stringify(paragraphs), 'the database holds it all');
+    await eventually(async () => JSON.stringify(await storedParagraphs(database.url, documentId)) === JSON.stringify(paragraphs), 'the database holds it all', 10_000);
     // A fresh load by the new process, from the database once nobody holds the document.
     const content = a.text.toJSON();
-    await waitFor(() => a.provider.pending === 0 && b.provider.pending === 0, 'every update answered', 2_000).catch(() => undefined);
+    await eventually(() => a.provider.pending === 0 && b.provider.pending === 0, 'every update answered', 2_000).catch(() => undefined);
     const pending = [a.provider.pending, b.provider.pending];
     a.close();
     b.close();
     open.splice(0);
-    await waitFor(() => server!.app.get(DocumentRegistry).get(documentId) === undefined, 'the document is unloaded');
+    await eventually(() => server!.app.get(DocumentRegistry).get(documentId) === undefined, 'the document is unloaded', 10_000);
     const fresh = connect(fao, documentId);
     await fresh.synced();
     expect(fresh.text.toJSON()).toBe(content);
@@ -241,15 +202,15 @@ describe('a server restarted in the middle of an editing session', () => {
     await b.until((c) => c.plain() === 'online before the stop', 'B sees the first edit');
 
     await stop();
-    await waitFor(() => !a.socket.connected && !b.socket.connected, 'both clients offline');
+    await eventually(() => !a.socket.connected && !b.socket.connected, 'both clients offline', 10_000);
     a.type('A offline');
     b.type('B offline');
     const offline = [a.plain(), b.plain()];
     expect(offline).toEqual(['online before the stop\nA offline', 'online before the stop\nB offline']);
 
     await start();
-    await waitFor(() => [a, b].every((r) => r.socket.connected && r.provider.status === 'synced'), 'both back');
-    await waitFor(() => a.plain() === b.plain() && a.plain().split('\n').length === 3, 'both see all three paragraphs');
+    await eventually(() => [a, b].every((r) => r.socket.connected && r.provider.status === 'synced'), 'both back', 10_000);
+    await eventually(() => a.plain() === b.plain() && a.plain().split('\n').length === 3, 'both see all three paragraphs', 10_000);
     expect(a.plain().split('\n').sort()).toEqual(['A offline', 'B offline', 'online before the stop']);
     await Promise.all([a.durable(), b.durable()]);
     expect(await storedParagraphs(database.url, documentId)).toEqual(a.plain().split('\n'));

@@ -1,21 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import type { User } from '../../src/accounts/user.entity';
-import { writeSections } from '../../src/collaboration/document-text';
-import { EditBursts } from '../../src/collaboration/edit-bursts';
+import { writeSections } from '../../src/documents/document-text';
+import { EditBursts } from '../../src/documents/edit-bursts';
 import { COLLAB_NAMESPACE, type LiveChange, type WatchAck } from '../../src/collaboration/protocol';
 import type { Commitment } from '../../src/frameworks/commitment.entity';
 import type { ApiClient } from '../support/api-client';
 import { CollabClient } from '../support/collab-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { eventually } from '../support/wait';
 
 const SETTLE_MS = 100;
 
@@ -137,6 +130,34 @@ describe('live documents: materialized text, change events, dashboards and cycle
     );
   });
 
+  it('materializes text that is being typed without a pause: a burst ends LONGEST_BURST_MS after its first edit', async () => {
+    const bursts = t.app.get(EditBursts);
+    const { settleAfterMs, longestBurstMs } = bursts;
+    // Pauses never come (edits every 50 ms, a burst needs 2 s of quiet); a burst may last 400 ms at most.
+    bursts.settleAfterMs = 2_000;
+    bursts.longestBurstMs = 400;
+    const commitment = await t.factory.commitment({ lead: ['FAO'] });
+    const writer = open(as.faoStaff, commitment.reportDocumentId);
+    await writer.synced();
+    let typing = true;
+    let typed = 0;
+    const typist = (async () => {
+      while (typing) {
+        writer.type(`Line ${++typed}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    try {
+      await eventually(async () => (await materialized(commitment.reportDocumentId)).text.startsWith('Line 1'), 'text materialized while typing goes on');
+      expect(typing).toBe(true);
+    } finally {
+      typing = false;
+      await typist;
+      bursts.settleAfterMs = settleAfterMs;
+      bursts.longestBurstMs = longestBurstMs;
+    }
+  });
+
   it('escapes what users type in the stored HTML: no script, no event-handler attribute, no javascript: link', async () => {
     const commitment = await t.factory.commitment({ lead: ['FAO'] });
     const documentId = commitment.reportDocumentId;
@@ -167,6 +188,81 @@ describe('live documents: materialized text, change events, dashboards and cycle
     expect(html).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;</p>');
     expect(html).toContain('click me');
+  });
+
+  it('keeps http(s) and mailto links in the stored HTML and drops every other href (javascript:, data:, vbscript:), keeping the text', async () => {
+    const commitment = await t.factory.commitment({ lead: ['FAO'] });
+    const documentId = commitment.reportDocumentId;
+    const writer = open(as.faoStaff, documentId);
+    await writer.synced();
+    const links: [text: string, href: string][] = [
+      ['report', 'https://example.org/report?cycle=2025&lang=en'],
+      ['write', 'mailto:focal.point@example.org'],
+      ['one', 'javascript:alert(1)'],
+      ['two', 'JaVaScRiPt:alert(2)'],
+      ['three', ' javascript:alert(3)'],
+      ['four', 'java\tscript:alert(4)'],
+      ['five', 'data:text/html,<script>alert(5)</script>'],
+      ['six', 'vbscript:msgbox(6)'],
+    ];
+    // As TipTap's link mark arrives through Yjs: a formatting attribute on the text.
+    const linked = new Y.XmlText();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [linked]);
+    writer.doc.transact(() => {
+      writer.text.push([paragraph]);
+      for (const [text, href] of links) linked.insert(linked.length, `${text} `, { link: { href } });
+      // Unlinked: without `link: null`, Yjs would carry the previous piece's link on.
+      linked.insert(linked.length, 'end', { link: null });
+    });
+    await writer.durable();
+
+    await eventually(async () => (await materialized(documentId)).text.endsWith('end'), 'the linked paragraph is materialized');
+    const { text, html } = await materialized(documentId);
+    expect(text).toBe('report write one two three four five six end');
+    expect(html).toBe(
+      '<p><a href="https://example.org/report?cycle=2025&amp;lang=en">report </a><a href="mailto:focal.point@example.org">write </a>' +
+        '<a>one </a><a>two </a><a>three </a><a>four </a><a>five </a><a>six </a>end</p>',
+    );
+    expect(html).not.toMatch(/javascript|vbscript|data:/i);
+  });
+
+  it("keeps each block's direction (dir ltr, rtl or auto, as the editor writes it) in the stored HTML and drops any other dir value", async () => {
+    const commitment = await t.factory.commitment({ lead: ['FAO'] });
+    const documentId = commitment.reportDocumentId;
+    const writer = open(as.faoStaff, documentId);
+    await writer.synced();
+    // As TipTap with textDirection 'auto' sends its blocks through Yjs: a `dir` attribute on each element.
+    const block = (name: string, text: string, dir: string, attributes: Record<string, unknown> = {}) => {
+      const element = new Y.XmlElement(name);
+      element.setAttribute('dir', dir);
+      for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value as string);
+      element.insert(0, [new Y.XmlText(text)]);
+      return element;
+    };
+    const item = new Y.XmlElement('listItem');
+    item.setAttribute('dir', 'auto');
+    item.insert(0, [block('paragraph', 'الأمن الغذائي', 'auto')]);
+    const list = new Y.XmlElement('bulletList');
+    list.insert(0, [item]);
+    writer.text.push([
+      block('heading', 'التقدم المحرز', 'rtl', { level: 2 }),
+      block('paragraph', 'وزعت منظمة الأغذية والزراعة البذور في ثلاث مقاطعات.', 'auto'),
+      block('paragraph', 'FAO distributed seeds in three districts.', 'ltr'),
+      block('paragraph', 'Sideways', 'sideways'),
+      block('paragraph', 'Breakout', 'auto" onclick="alert(1)'),
+      list,
+    ]);
+    await writer.durable();
+
+    await eventually(async () => (await materialized(documentId)).text.includes('الأمن الغذائي'), 'the Arabic text is materialized');
+    const { html } = await materialized(documentId);
+    expect(html).toBe(
+      '<h2 dir="rtl">التقدم المحرز</h2><p dir="auto">وزعت منظمة الأغذية والزراعة البذور في ثلاث مقاطعات.</p>' +
+        '<p dir="ltr">FAO distributed seeds in three districts.</p><p>Sideways</p><p>Breakout</p>' +
+        '<ul><li dir="auto"><p dir="auto">الأمن الغذائي</p></li></ul>',
+    );
+    expect(html).not.toMatch(/sideways"|onclick/i);
   });
 
   it('turns a burst by a FAO and a WFP user into exactly one text_edited event per user, with words added and the section touched', async () => {
@@ -234,6 +330,8 @@ describe('live documents: materialized text, change events, dashboards and cycle
       frameworkId: framework.id,
       commitmentId: commitment.id,
       summary: expect.stringContaining('on_track'),
+      // Told in facts too, which the dashboard words in its reader's language (issue #16).
+      facts: { kind: 'commitmentStatusChanged', params: { agency: 'FAO', reference: commitment.reference, fromStatus: 'not_started', toStatus: 'on_track' } },
       actor: { userId: users.faoFocal.id, agencyCode: 'FAO' },
     });
 
@@ -248,6 +346,7 @@ describe('live documents: materialized text, change events, dashboards and cycle
       frameworkId: framework.id,
       actor: { userId: users.wfpStaff.id, agencyCode: 'WFP' },
       summary: expect.stringContaining('+4 words'),
+      facts: { kind: 'commitmentReportEdited', params: { agency: 'WFP', reference: commitment.reference, added: 4, removed: 0 } },
     });
     expect(watcher.changes.filter((change) => change.frameworkId !== framework.id)).toEqual([]);
     expect(watcher.changes.map((change) => change.action)).toEqual(['status_changed', 'text_edited']);

@@ -1,48 +1,20 @@
-import { spawnSync } from 'node:child_process';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { DocumentRegistry } from '../../src/collaboration/document-registry';
 import type { PresenceUser } from '../../src/collaboration/protocol';
+import { MAX_SOCKETS_PER_USER } from '../../src/collaboration/socket-limits';
 import type { ApiClient } from '../support/api-client';
 import { CollabClient } from '../support/collab-client';
-import { RawCollabClient } from '../support/raw-collab-client';
+import { awarenessEntries, RawCollabClient } from '../support/raw-collab-client';
 import { createTestDatabase, startTestServer, type TestApp } from '../support/test-app';
+import { eventually, sleep } from '../support/wait';
+import { assertRedis, describeWithRedis, REDIS_URL } from '../support/redis';
 
 /**
  * Issue 3, item 11: two server processes sharing PostgreSQL and Redis serve one document. Each is a real app with
  * its own HTTP server, socket.io server, document registry and database pool; only the database and Redis are
  * shared, as between two processes.
  */
-
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/**
- * Whether Redis answers at `url`, decided before the suite is declared (Jest needs to know whether to skip it), so
- * synchronously: a child process tries the TCP connection.
- */
-function reachable(url: string): boolean {
-  const { hostname, port } = new URL(url);
-  const probe = `const s = require('node:net').createConnection({ host: ${JSON.stringify(hostname)}, port: ${Number(port || 6379)} });
-    s.setTimeout(1000); s.on('connect', () => process.exit(0)); s.on('error', () => process.exit(1)); s.on('timeout', () => process.exit(1));`;
-  return spawnSync(process.execPath, ['-e', probe], { timeout: 5_000 }).status === 0;
-}
-
-const redisUp = reachable(REDIS_URL);
-const redisRequired = process.env.REQUIRE_REDIS === '1';
-if (!redisUp && !redisRequired) {
-  // stderr: Jest drops console output of a file whose tests are all skipped.
-  process.stderr.write(`collab-multiprocess skipped: Redis is not reachable at ${REDIS_URL} (REQUIRE_REDIS=1 makes this a failure).\n`);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await predicate())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
-    await sleep(20);
-  }
-}
 
 interface StoredRow {
   update: Buffer;
@@ -63,7 +35,7 @@ function authorsOf(update: Uint8Array): number[] {
   return [...new Set([...decoded.structs.map((struct) => struct.id.client), ...decoded.ds.clients.keys()])];
 }
 
-(redisUp || redisRequired ? describe : describe.skip)('two server processes sharing PostgreSQL and Redis', () => {
+describeWithRedis('two server processes sharing PostgreSQL and Redis', () => {
   let database: { url: string; drop(): Promise<void> };
   let a: TestApp;
   let b: TestApp;
@@ -79,7 +51,7 @@ function authorsOf(update: Uint8Array): number[] {
   };
 
   beforeAll(async () => {
-    if (!redisUp) throw new Error(`REQUIRE_REDIS=1 but Redis is not reachable at ${REDIS_URL}`);
+    assertRedis();
     database = await createTestDatabase();
     a = await startTestServer(database.url, { overrides: { REDIS_URL } });
     b = await startTestServer(database.url, { overrides: { REDIS_URL } });
@@ -139,13 +111,13 @@ function authorsOf(update: Uint8Array): number[] {
       onB.type(`B${i}`);
       await sleep(3);
     }
-    await waitFor(() => onA.text.toJSON() === onB.text.toJSON() && onA.plain().split('\n').length === 22, 'both replicas converge');
+    await eventually(() => onA.text.toJSON() === onB.text.toJSON() && onA.plain().split('\n').length === 22, 'both replicas converge');
     await Promise.all([onA.durable(), onB.durable()]);
     expect([onA.provider.lastError, onB.provider.lastError]).toEqual([null, null]);
     const content = onA.text.toJSON();
 
     // Each process's in-memory copy follows the other's edits.
-    const inMemory = [a, b].map((server) => server.app.get(DocumentRegistry).get(documentId)?.doc.getXmlFragment('default').toJSON());
+    const inMemory = [a, b].map((server) => server.app.get(DocumentRegistry).get(documentId)?.contentJSON());
     expect(inMemory).toEqual([content, content]);
 
     // Each process stored what its own client sent, once: FAO's edits only by A (as FAO), WFP's only by B.
@@ -211,7 +183,7 @@ function authorsOf(update: Uint8Array): number[] {
     // B drops its copy once its clients leave; A goes on; a newcomer on B loads from the database.
     leave(onB);
     leave(third);
-    await waitFor(() => b.app.get(DocumentRegistry).get(documentId) === undefined, 'B unloads the document');
+    await eventually(() => b.app.get(DocumentRegistry).get(documentId) === undefined, 'B unloads the document');
     onA.type('while B held nothing');
     await onA.durable();
     const fourth = connect(b, iloOnB, documentId);
@@ -232,14 +204,14 @@ function authorsOf(update: Uint8Array): number[] {
     // A client that claims to be someone else: the server stamps its own record of the user.
     onA.provider.awareness.setLocalState({ cursor: { anchor: 3, head: 5 }, user: { userId: 'mallory', name: 'Mallory', agency: 'UNESCO' } });
     const stateOfA = () => onB.provider.awareness.getStates().get(onA.doc.clientID) as { cursor?: unknown; user?: PresenceUser } | undefined;
-    await waitFor(() => stateOfA()?.cursor !== undefined, 'B\'s client sees A\'s cursor');
+    await eventually(() => stateOfA()?.cursor !== undefined, 'B\'s client sees A\'s cursor');
     expect(stateOfA()).toEqual({
       cursor: { anchor: 3, head: 5 },
       user: { userId: faoUser.id, name: faoUser.displayName, agency: 'FAO', color: expect.stringMatching(/^#[0-9a-f]{6}$/) },
     });
 
     // REST presence asked of B lists the user connected to A (and B's own).
-    await waitFor(async () => {
+    await eventually(async () => {
       const response = await wfpOnB.get(`/api/documents/${documentId}/presence`);
       return response.status === 200 && response.body.items.some((user: PresenceUser) => user.userId === faoUser.id);
     }, 'B\'s presence list includes the FAO user on A');
@@ -248,8 +220,54 @@ function authorsOf(update: Uint8Array): number[] {
     expect(presence.body.items.map((user: PresenceUser) => user.userId).sort()).toEqual([faoUser.id, wfpUser.id].sort());
 
     leave(onA);
-    await waitFor(() => stateOfA() === undefined, 'A\'s state leaves B\'s client when A\'s user leaves');
-    await waitFor(async () => (await wfpOnB.get(`/api/documents/${documentId}/presence`)).body.items.length === 1, 'B\'s presence list drops the FAO user');
+    await eventually(() => stateOfA() === undefined, 'A\'s state leaves B\'s client when A\'s user leaves');
+    await eventually(async () => (await wfpOnB.get(`/api/documents/${documentId}/presence`)).body.items.length === 1, 'B\'s presence list drops the FAO user');
+  });
+
+  it("refuses on B an awareness state for a client id a connection on A holds (forbidden), and nobody's view of it changes", async () => {
+    const { documentId, faoOnA, wfpOnB, iloOnB } = await setting();
+    const victim = connect(a, faoOnA, documentId);
+    const observer = connect(b, wfpOnB, documentId);
+    await Promise.all([victim.synced(), observer.synced()]);
+    victim.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
+    const victimId = victim.doc.clientID;
+    const victimState = () => observer.provider.awareness.getStates().get(victimId) as { cursor?: unknown } | undefined;
+    await eventually(() => victimState()?.cursor !== undefined, "B's client sees the cursor of the client on A");
+    const before = structuredClone(victimState());
+
+    const attacker = await RawCollabClient.connect(b.baseUrl, { cookie: iloOnB.sessionCookie });
+    try {
+      expect(await attacker.join(documentId)).toEqual({ ok: true, access: 'edit' });
+      attacker.awareness(documentId, awarenessEntries([{ clientId: victimId, clock: 1_000, state: { cursor: { anchor: 99, head: 99 } } }]));
+      await eventually(() => attacker.errors.length > 0, 'the claim is answered');
+      expect(attacker.errors).toEqual([{ documentId, error: { code: 'forbidden', message: expect.any(String) } }]);
+      // The attacker's own id goes through, to both processes; when it arrives, nothing else did.
+      const ownId = 123_456_789;
+      attacker.awareness(documentId, awarenessEntries([{ clientId: ownId, clock: 1, state: { cursor: { anchor: 2, head: 2 } } }]));
+      await eventually(() => observer.provider.awareness.getStates().has(ownId), "B's client sees the attacker's own state");
+      await eventually(() => victim.provider.awareness.getStates().has(ownId), "A's client sees the attacker's own state");
+      expect(victimState()).toEqual(before);
+      expect(attacker.errors).toHaveLength(1);
+    } finally {
+      attacker.close();
+    }
+  });
+
+  it(`counts a user's sockets on every process: the ${MAX_SOCKETS_PER_USER + 1}st is refused on B when A holds ${MAX_SOCKETS_PER_USER}, and let in once one closes`, async () => {
+    const user = await a.factory.user({ agency: 'UNDP' });
+    const onA = await a.as(user.email);
+    const onB = await b.as(user.email);
+    const sockets = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_USER }, () => RawCollabClient.connect(a.baseUrl, { cookie: onA.sessionCookie })));
+    try {
+      expect(await RawCollabClient.refusal(b.baseUrl, { cookie: onB.sessionCookie })).toBe('too_many_connections');
+      // Another user on B is not touched.
+      const other = await b.as((await b.factory.user({ agency: 'UNDP' })).email);
+      expect(await RawCollabClient.refusal(b.baseUrl, { cookie: other.sessionCookie })).toBeNull();
+      sockets.pop()!.close();
+      await eventually(async () => (await RawCollabClient.refusal(b.baseUrl, { cookie: onB.sessionCookie })) === null, 'a seat freed on A lets one in on B');
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
   });
 
   it('a client opening the document on B sees who is already there through A', async () => {
@@ -263,7 +281,7 @@ function authorsOf(update: Uint8Array): number[] {
     expect(b.app.get(DocumentRegistry).get(documentId)).toBeUndefined();
     const onB = connect(b, wfpOnB, documentId);
     await onB.synced();
-    await waitFor(
+    await eventually(
       () => (onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: PresenceUser } | undefined)?.user?.userId === faoUser.id,
       'the newcomer on B sees the FAO user present on A',
       3_000,

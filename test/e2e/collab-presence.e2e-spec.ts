@@ -3,14 +3,7 @@ import type { PresenceUser } from '../../src/collaboration/protocol';
 import type { ApiClient } from '../support/api-client';
 import { CollabClient } from '../support/collab-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { eventually } from '../support/wait';
 
 const COLOR = /^#[0-9a-f]{6}$/;
 

@@ -149,6 +149,13 @@ describe('commitments and their indicators over the API', () => {
       expect(response.body.items[1]).toMatchObject({ leadAgencies: ['WFP'], contributingAgencies: ['FAO'], status: 'at_risk' });
     });
 
+    it('leaves the description out of a list, and gives it with the commitment itself', async () => {
+      const listed = (await faoStaff.get(`/api/commitments?frameworkId=${framework.id}`)).body.items[0];
+      expect(listed).not.toHaveProperty('description');
+      const one = await faoStaff.get(`/api/commitments/${listed.id}`);
+      expect(one.body).toMatchObject({ id: listed.id, reference: listed.reference, description: expect.any(String) });
+    });
+
     it.each([
       ['an agency, leading or contributing', '&agency=FAO', ['1', '2', '4']],
       ['an agency where it leads', '&agency=FAO&participation=lead', ['1', '4']],

@@ -5,6 +5,7 @@ import type { Commitment } from '../../src/frameworks/commitment.entity';
 import type { Framework } from '../../src/frameworks/framework.entity';
 import type { ActivityReport } from '../../src/reporting/activity-report.entity';
 import type { ActivityReportState } from '../../src/reporting/activity-report-state';
+import { type Refusal, refusalSentence } from '../../src/common/refusals';
 import type { ApiClient, ApiResponse } from '../support/api-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -82,6 +83,8 @@ interface ActionSpec {
   attempt(client: ApiClient, subject: Subject): Promise<ApiResponse>;
   /** What the action would change, read back over the API. */
   readBack(reader: ApiClient, subject: Subject): Promise<unknown>;
+  /** Why a refused user is refused: the 403's `details`, which a client says in the user's language. */
+  refusal(subject: Subject): Refusal;
 }
 
 const readReport = async (reader: ApiClient, { report }: Subject) => {
@@ -92,31 +95,37 @@ const readReport = async (reader: ApiClient, { report }: Subject) => {
 const ACTIONS: Record<ActionName, ActionSpec> = {
   'edit activity report': {
     reportState: 'draft',
+    refusal: () => ({ reason: 'agency_users_only_edit_report', agency: 'WFP' }),
     attempt: (client, { report }) => client.patch(`/api/activity-reports/${report.id}`, { version: 1, summary: 'Edited in the permission table.' }),
     readBack: readReport,
   },
   'submit activity report': {
     reportState: 'draft',
+    refusal: () => ({ reason: 'agency_focal_points_only_submit', agency: 'WFP' }),
     attempt: (client, { report }) => client.post(`/api/activity-reports/${report.id}/submit`, { version: 1 }),
     readBack: readReport,
   },
   'accept activity report': {
     reportState: 'submitted',
+    refusal: ({ commitment }) => ({ reason: 'lead_focal_points_only_accept_return', commitment: commitment.reference }),
     attempt: (client, { report }) => client.post(`/api/activity-reports/${report.id}/accept`, { version: 1 }),
     readBack: readReport,
   },
   'return activity report': {
     reportState: 'submitted',
+    refusal: ({ commitment }) => ({ reason: 'lead_focal_points_only_accept_return', commitment: commitment.reference }),
     attempt: (client, { report }) => client.post(`/api/activity-reports/${report.id}/return`, { version: 1, reason: 'Please add the figures.' }),
     readBack: readReport,
   },
   'reopen activity report': {
     reportState: 'accepted',
+    refusal: ({ commitment }) => ({ reason: 'lead_focal_points_only_reopen', commitment: commitment.reference }),
     attempt: (client, { report }) => client.post(`/api/activity-reports/${report.id}/reopen`, { version: 1, reason: 'The figures were revised.' }),
     readBack: readReport,
   },
   'set commitment status': {
     reportState: 'draft',
+    refusal: ({ commitment }) => ({ reason: 'lead_focal_points_only_status', commitment: commitment.reference }),
     attempt: (client, { commitment }) => client.patch(`/api/commitments/${commitment.id}`, { version: 1, status: 'at_risk' }),
     readBack: async (reader, { commitment }) => {
       const { body } = await reader.get(`/api/commitments/${commitment.id}`);
@@ -125,28 +134,33 @@ const ACTIONS: Record<ActionName, ActionSpec> = {
   },
   'create indicator': {
     reportState: 'draft',
+    refusal: ({ commitment }) => ({ reason: 'lead_focal_points_only_indicators', commitment: commitment.reference }),
     attempt: (client, { commitment }) =>
       client.post(`/api/commitments/${commitment.id}/indicators`, { name: 'Entities reporting', unit: 'entities', target: 20 }),
     readBack: async (reader, { commitment }) => (await reader.get(`/api/commitments/${commitment.id}/indicators`)).body,
   },
   'create framework': {
     reportState: 'draft',
+    refusal: () => ({ reason: 'secretariat_only_frameworks' }),
     attempt: (client) => client.post('/api/frameworks', { code: `FW-${unique()}`, kind: 'strategy', title: 'Gender mainstreaming strategy' }),
     readBack: async (reader) => (await reader.get('/api/frameworks?limit=1')).body.total,
   },
   'create cycle': {
     reportState: 'draft',
+    refusal: () => ({ reason: 'secretariat_only_cycles' }),
     attempt: (client, { framework }) =>
       client.post('/api/cycles', { frameworkId: framework.id, label: '2007-H1', opensOn: '2007-01-01', dueOn: '2007-06-30', closesOn: '2007-07-31' }),
     readBack: async (reader, { framework }) => (await reader.get(`/api/cycles?frameworkId=${framework.id}`)).body.total,
   },
   'create agency': {
     reportState: 'draft',
+    refusal: () => ({ reason: 'secretariat_only_agencies' }),
     attempt: (client) => client.post('/api/agencies', { code: `AG-${unique()}`, name: 'Test agency', kind: 'fund' }),
     readBack: async (reader) => (await reader.get('/api/agencies?limit=1')).body.total,
   },
   'create commitment': {
     reportState: 'draft',
+    refusal: () => ({ reason: 'secretariat_only_commitments' }),
     attempt: (client, { framework }) =>
       client.post('/api/commitments', { frameworkId: framework.id, reference: `C-${unique()}`, title: 'Aid for trade', leadAgencies: ['FAO'], contributingAgencies: ['WFP'] }),
     readBack: async (reader, { framework }) => (await reader.get(`/api/commitments?frameworkId=${framework.id}`)).body.total,
@@ -221,13 +235,16 @@ describe('who may do what (DESIGN.md §3)', () => {
       expect(response.status).toBeGreaterThanOrEqual(200);
       expect(response.status).toBeLessThan(300);
       expect(after).not.toEqual(before);
-      expect(events).toHaveLength(1);
-      expect(events[0].actor.userId).toBe(actor.id);
+      // One change event for the action (a return also opens its thread, a second event, of the thread).
+      expect(events.filter((event) => event.entityType !== 'thread')).toHaveLength(1);
+      expect(events.filter((event) => event.entityType === 'thread')).toHaveLength(action === 'return activity report' ? 1 : 0);
+      expect(events.every((event) => event.actor.userId === actor.id)).toBe(true);
     } else {
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('forbidden');
-      expect(typeof response.body.error.message).toBe('string');
-      expect(response.body.error.message.trim().length).toBeGreaterThan(0);
+      // Why, as data (a client says it in the user's language), and the same in English for API users.
+      expect(response.body.error.details).toEqual(spec.refusal(subject));
+      expect(response.body.error.message).toBe(refusalSentence(spec.refusal(subject)));
       expect(after).toEqual(before);
       expect(events).toEqual([]);
     }
@@ -297,4 +314,27 @@ describe('who may do what (DESIGN.md §3)', () => {
     const framework = await t.factory.framework();
     expect((await client.get(`/api/frameworks/${framework.id}`)).status).toBe(401);
   }, 15_000);
+
+  it("says why a user may not manage another agency's users or change their own account: a reason code and the agency, as data", async () => {
+    const faoStaff = userOf.get(key('staff', 'lead agency (FAO)'))!;
+    const wfpFocalClient = clients.get(key('focal_point', 'own agency (WFP)'))!;
+    const otherAgency = await wfpFocalClient.patch(`/api/users/${faoStaff.id}`, { version: faoStaff.version, role: 'focal_point' });
+    expect(otherAgency.status).toBe(403);
+    expect(otherAgency.body.error).toEqual({
+      code: 'forbidden',
+      message: "Only FAO's focal points or the secretariat can manage FAO's users.",
+      details: { reason: 'agency_focal_points_only_users', agency: 'FAO' },
+    });
+
+    const own = await wfpFocalClient.patch(`/api/users/${wfpFocal.id}`, { version: wfpFocal.version, role: 'staff' });
+    expect(own.status).toBe(403);
+    expect(own.body.error).toEqual({
+      code: 'forbidden',
+      message: 'You cannot change your own role or deactivate your own account; ask another manager.',
+      details: { reason: 'own_account_change' },
+    });
+    // Nothing changed.
+    const roles = await clients.get(key('secretariat', 'own agency (WFP)'))!.get('/api/users?agency=WFP&limit=200');
+    expect(roles.body.items.find((user: { id: string }) => user.id === wfpFocal.id)).toMatchObject({ role: 'focal_point' });
+  });
 });

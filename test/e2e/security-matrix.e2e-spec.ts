@@ -5,8 +5,10 @@ import type { Express } from 'express';
 import type { Role } from '../../src/accounts/role';
 import type { User } from '../../src/accounts/user.entity';
 import type { Agency } from '../../src/agencies/agency.entity';
+import { LiveChangesGateway } from '../../src/changes/live-changes.gateway';
 import { CollabGateway } from '../../src/collaboration/collab.gateway';
-import type { ClientToServerEvents, JoinAck, PresenceUser } from '../../src/collaboration/protocol';
+import type { ClientToServerEvents, JoinAck, PresenceUser, Refusal } from '../../src/collaboration/protocol';
+import { REFUSAL_SENTENCES, refusalSentence } from '../../src/common/refusals';
 import type { Commitment } from '../../src/frameworks/commitment.entity';
 import type { Framework } from '../../src/frameworks/framework.entity';
 import type { Indicator } from '../../src/frameworks/indicator.entity';
@@ -16,6 +18,7 @@ import type { ApiClient, ApiResponse } from '../support/api-client';
 import { nextCode } from '../support/second-factor';
 import { Factory } from '../support/factory';
 import { awarenessMessage, eventually, paragraphMessage, RawCollabClient } from '../support/raw-collab-client';
+import { startIdentityProvider, type TestIdentityProvider } from '../support/identity-provider';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -40,6 +43,9 @@ const PUBLIC = new Set([
   'POST /api/auth/password-reset/confirm',
   'GET /api/digests/unsubscribe',
   'POST /api/digests/unsubscribe',
+  'GET /api/auth/sso/options',
+  'GET /api/auth/sso/start',
+  'GET /api/auth/sso/callback',
 ]);
 
 /** Documentation, not API: Swagger UI and its files. */
@@ -108,6 +114,22 @@ interface Fixtures {
   mailId: string;
   /** A framework FAO takes no part in: a second dashboard to watch. */
   otherFramework: Framework;
+  /** The framework's consolidated report for the cycle: issued once (edition 1), then reopened (a draft). */
+  consolidatedReport: { id: string; summaryDocumentId: string };
+  /** A new pending invitation into FAO (one per revocation). */
+  newInvitation(): Promise<{ id: string }>;
+  /** A new API token of the colleague (one per revocation). */
+  newColleagueToken(): Promise<{ id: string }>;
+  /** FAO's single sign-on settings, at the test's identity provider (passwords still allowed: the callers use them). */
+  ssoSettings: Record<string, unknown>;
+  /** A new agency with single sign-on set up (one per removal). */
+  newSsoAgency(): Promise<Agency>;
+  /** A thread on FAO's commitment report, opened by someone of none of the columns (an ILO user). */
+  threadId: string;
+  /** Its first comment, the ILO user's. */
+  strangersCommentId: string;
+  /** A thread on FAO's commitment report that is an action item of FAO. */
+  actionThreadId: string;
 }
 
 interface Caller {
@@ -144,6 +166,9 @@ const SECRETARIAT: Who =       [N,           N,                  N,             
 const FAO_USERS: Who =         [Y,           Y,                  N,                  N];
 const FAO_FOCAL_POINT: Who =   [N,           Y,                  N,                  N];
 const MANAGERS_OF_FAO: Who =   [N,           Y,                  N,                  Y];
+/** An action item of FAO: FAO's users mark it done, and so do its document's reviewers (FAO's focal point, the secretariat). */
+const FAO_USERS_OR_REVIEWERS: Who = [Y, Y, N, Y];
+const NOBODY: Who = [N, N, N, N];
 /** The secretariat's role requires a second factor, so it cannot turn it off (its own rule, not the policy table's). */
 const NOT_SECRETARIAT: Who =   [Y,           Y,                  Y,                  N];
 
@@ -162,9 +187,42 @@ const ROUTES: Record<string, RouteCase | readonly RouteCase[]> = {
   'GET /api/agencies/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/agencies/${fx.fao.id}` }) },
   'POST /api/agencies': { who: SECRETARIAT, send: () => ({ path: '/api/agencies', body: { code: `AG-${unique()}`, name: 'Matrix agency', kind: 'fund' } }) },
   'PATCH /api/agencies/:id': { who: SECRETARIAT, send: (fx) => ({ path: `/api/agencies/${fx.fao.id}`, body: { version: STALE, name: 'Renamed by the matrix' } }) },
+  'GET /api/agencies/:id/sso': { who: MANAGERS_OF_FAO, send: (fx) => ({ path: `/api/agencies/${fx.fao.id}/sso` }) },
+  'PUT /api/agencies/:id/sso': { who: SECRETARIAT, send: (fx) => ({ path: `/api/agencies/${fx.fao.id}/sso`, body: { ...fx.ssoSettings, version: STALE } }) },
+  'DELETE /api/agencies/:id/sso': { who: SECRETARIAT, send: async (fx) => ({ path: `/api/agencies/${(await fx.newSsoAgency()).id}/sso` }) },
+  'POST /api/agencies/:id/sso/check': { who: SECRETARIAT, send: (fx) => ({ path: `/api/agencies/${fx.fao.id}/sso/check` }) },
 
   'GET /api/frameworks': { who: EVERYONE, send: () => ({ path: '/api/frameworks' }) },
   'GET /api/frameworks/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/frameworks/${fx.framework.id}` }) },
+  'GET /api/frameworks/:id/accountability/export': {
+    who: EVERYONE,
+    send: (fx) => ({ path: `/api/frameworks/${fx.framework.id}/accountability/export?cycleId=${fx.cycle.id}&format=csv` }),
+  },
+  'GET /api/frameworks/:id/indicator-values/export': { who: EVERYONE, send: (fx) => ({ path: `/api/frameworks/${fx.framework.id}/indicator-values/export?format=csv` }) },
+  // One report per framework and cycle: the secretariat's call answers 409, the others are refused first.
+  'POST /api/frameworks/:id/consolidated-reports': {
+    who: SECRETARIAT,
+    send: (fx) => ({ path: `/api/frameworks/${fx.framework.id}/consolidated-reports`, body: { cycleId: fx.cycle.id } }),
+  },
+  'GET /api/consolidated-reports': { who: EVERYONE, send: (fx) => ({ path: `/api/consolidated-reports?frameworkId=${fx.framework.id}` }) },
+  'GET /api/consolidated-reports/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/consolidated-reports/${fx.consolidatedReport.id}` }) },
+  'GET /api/consolidated-reports/:id/export': {
+    who: EVERYONE,
+    send: (fx) => ({ path: `/api/consolidated-reports/${fx.consolidatedReport.id}/export?format=html&edition=1` }),
+  },
+  'POST /api/consolidated-reports/:id/issue': {
+    who: SECRETARIAT,
+    send: (fx) => ({ path: `/api/consolidated-reports/${fx.consolidatedReport.id}/issue`, body: { version: STALE } }),
+  },
+  'POST /api/consolidated-reports/:id/reopen': {
+    who: SECRETARIAT,
+    send: (fx) => ({ path: `/api/consolidated-reports/${fx.consolidatedReport.id}/reopen`, body: { version: STALE } }),
+  },
+  'GET /api/consolidated-reports/:id/editions': { who: EVERYONE, send: (fx) => ({ path: `/api/consolidated-reports/${fx.consolidatedReport.id}/editions` }) },
+  'GET /api/consolidated-reports/:id/editions/:n/diff': {
+    who: EVERYONE,
+    send: (fx) => ({ path: `/api/consolidated-reports/${fx.consolidatedReport.id}/editions/1/diff` }),
+  },
   'GET /api/frameworks/:id/accountability': { who: EVERYONE, send: (fx) => ({ path: `/api/frameworks/${fx.framework.id}/accountability?cycleId=${fx.cycle.id}` }) },
   'POST /api/frameworks': { who: SECRETARIAT, send: () => ({ path: '/api/frameworks', body: { code: `FW-${unique()}`, kind: 'programme', title: 'Matrix framework' } }) },
   'PATCH /api/frameworks/:id': { who: SECRETARIAT, send: (fx) => ({ path: `/api/frameworks/${fx.framework.id}`, body: { version: STALE, title: 'Renamed by the matrix' } }) },
@@ -225,6 +283,45 @@ const ROUTES: Record<string, RouteCase | readonly RouteCase[]> = {
   'GET /api/documents/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/documents/${fx.commitment.reportDocumentId}` }) },
   'GET /api/documents/:id/presence': { who: EVERYONE, send: (fx) => ({ path: `/api/documents/${fx.report.documentId}/presence` }) },
 
+  // Discussions (issue 12): everyone who reads a document comments on it; its reviewers (FAO's focal point as the lead
+  // agency's, the secretariat) and the focal points of the agencies that edit it resolve; its reviewers set action items.
+  'GET /api/documents/:id/threads': { who: EVERYONE, send: (fx) => ({ path: `/api/documents/${fx.commitment.reportDocumentId}/threads` }) },
+  'POST /api/documents/:id/threads': { who: EVERYONE, send: (fx) => ({ path: `/api/documents/${fx.commitment.reportDocumentId}/threads`, body: { body: 'A matrix question.' } }) },
+  'GET /api/threads/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/threads/${fx.threadId}` }) },
+  'POST /api/threads/:id/comments': { who: EVERYONE, send: (fx) => ({ path: `/api/threads/${fx.threadId}/comments`, body: { body: 'A matrix reply.' } }) },
+  // Resolved or reopened already: 409, past authorization.
+  'POST /api/threads/:id/resolve': { who: MANAGERS_OF_FAO, send: (fx) => ({ path: `/api/threads/${fx.threadId}/resolve` }) },
+  'POST /api/threads/:id/reopen': { who: MANAGERS_OF_FAO, send: (fx) => ({ path: `/api/threads/${fx.threadId}/reopen` }) },
+  'PUT /api/threads/:id/action': { who: MANAGERS_OF_FAO, send: (fx) => ({ path: `/api/threads/${fx.threadId}/action`, body: { assigneeAgency: 'FAO', dueDate: '2090-01-01' } }) },
+  'DELETE /api/threads/:id/action': { who: MANAGERS_OF_FAO, send: (fx) => ({ path: `/api/threads/${fx.threadId}/action` }) },
+  'PATCH /api/comments/:id': [
+    {
+      what: 'own comment',
+      who: EVERYONE,
+      send: async (fx, caller) => {
+        const mine = await caller.client.post(`/api/threads/${fx.threadId}/comments`, { body: 'Mine, to edit.' });
+        return { path: `/api/comments/${mine.body?.id}`, body: { body: 'Edited.', version: mine.body?.version } };
+      },
+    },
+    { what: 'another’s comment', who: NOBODY, send: (fx) => ({ path: `/api/comments/${fx.strangersCommentId}`, body: { body: 'Not mine.', version: 1 } }) },
+  ],
+  'DELETE /api/comments/:id': [
+    {
+      what: 'own comment',
+      who: EVERYONE,
+      send: async (fx, caller) => ({ path: `/api/comments/${(await caller.client.post(`/api/threads/${fx.threadId}/comments`, { body: 'Mine, to delete.' })).body?.id}` }),
+    },
+    { what: 'another’s comment', who: NOBODY, send: (fx) => ({ path: `/api/comments/${fx.strangersCommentId}` }) },
+  ],
+  'GET /api/action-items': { who: EVERYONE, send: () => ({ path: '/api/action-items?agency=FAO&state=open' }) },
+  // Done already after the first: 409.
+  'POST /api/action-items/:id/done': { who: FAO_USERS_OR_REVIEWERS, send: (fx) => ({ path: `/api/action-items/${fx.actionThreadId}/done` }) },
+  'GET /api/me/notifications': { who: EVERYONE, send: () => ({ path: '/api/me/notifications?unread=true' }) },
+  'POST /api/me/notifications/read': { who: EVERYONE, send: () => ({ path: '/api/me/notifications/read', body: { all: true } }) },
+  'GET /api/me/preferences': { who: EVERYONE, send: () => ({ path: '/api/me/preferences' }) },
+  'PATCH /api/me/preferences': { who: EVERYONE, send: () => ({ path: '/api/me/preferences', body: { mentionMail: 'immediately' } }) },
+  'GET /api/people': { who: EVERYONE, send: () => ({ path: '/api/people?q=a' }) },
+
   'GET /api/admin/audit-events': { who: SECRETARIAT, send: () => ({ path: '/api/admin/audit-events' }) },
   'GET /api/admin/mail': { who: SECRETARIAT, send: () => ({ path: '/api/admin/mail' }) },
   'GET /api/admin/mail/:id': { who: SECRETARIAT, send: (fx) => ({ path: `/api/admin/mail/${fx.mailId}` }) },
@@ -238,6 +335,18 @@ const ROUTES: Record<string, RouteCase | readonly RouteCase[]> = {
   'DELETE /api/me/follows/frameworks/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/me/follows/frameworks/${fx.framework.id}` }) },
   'PUT /api/me/follows/commitments/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/me/follows/commitments/${fx.commitment.id}` }) },
   'DELETE /api/me/follows/commitments/:id': { who: EVERYONE, send: (fx) => ({ path: `/api/me/follows/commitments/${fx.commitment.id}` }) },
+
+  // Pending invitations and other users' API tokens are their agency's managers' business.
+  'GET /api/users/invitations': { who: MANAGERS_OF_FAO, send: () => ({ path: '/api/users/invitations?agency=FAO' }) },
+  'DELETE /api/users/invitations/:id': {
+    who: MANAGERS_OF_FAO,
+    send: async (fx) => ({ path: `/api/users/invitations/${(await fx.newInvitation()).id}` }),
+  },
+  'GET /api/users/:id/api-tokens': { who: MANAGERS_OF_FAO, send: (fx) => ({ path: `/api/users/${fx.colleague.id}/api-tokens` }) },
+  'DELETE /api/users/:id/api-tokens/:tokenId': {
+    who: MANAGERS_OF_FAO,
+    send: async (fx) => ({ path: `/api/users/${fx.colleague.id}/api-tokens/${(await fx.newColleagueToken()).id}` }),
+  },
 
   'GET /api/me/api-tokens': { who: EVERYONE, send: () => ({ path: '/api/me/api-tokens' }) },
   'POST /api/me/api-tokens': { who: EVERYONE, send: () => ({ path: '/api/me/api-tokens', body: { name: 'Matrix script' } }) },
@@ -294,21 +403,33 @@ const OPEN_BEFORE_SECOND_FACTOR = new Set(['GET /api/auth/me', 'GET /api/me/seco
 
 /** Past authorization: done, or refused by the version or the object's state (409), which come after it. */
 const isAllowed = (answer: ApiResponse) => (answer.status >= 200 && answer.status < 300) || answer.status === 409;
-const isRefused = (answer: ApiResponse) => answer.status === 403 && answer.body?.error?.code === 'forbidden';
+/** A 403 that says why: a reason code with its parameters in `details` (for clients), its English sentence as the message. */
+const isRefused = (answer: ApiResponse) =>
+  answer.status === 403 &&
+  answer.body?.error?.code === 'forbidden' &&
+  Object.hasOwn(REFUSAL_SENTENCES, answer.body.error.details?.reason) &&
+  answer.body.error.message === refusalSentence(answer.body.error.details);
 const describeAnswer = (answer: ApiResponse) =>
   answer.body?.error ? `${answer.status} ${answer.body.error.code}: ${answer.body.error.message}` : `${answer.status}`;
 
-/** The two live documents FAO's objects carry. */
-type LiveDocument = 'FAO’s commitment report' | 'FAO’s activity narrative';
+/** The live documents FAO's objects carry, and the summary of the consolidated report of FAO's framework. */
+type LiveDocument = 'FAO’s commitment report' | 'FAO’s activity narrative' | 'the framework’s consolidated summary';
 const EDIT: JoinAck = { ok: true, access: 'edit' };
-const viewing = (reason: string): JoinAck => ({ ok: true, access: 'view', reason });
-const COMMITMENT_VIEWER = viewing('FAO edit this report; you are viewing.');
-const NARRATIVE_VIEWER = viewing('FAO writes this report; you are viewing.');
+const viewing = (reason: string, details: Refusal): JoinAck => ({ ok: true, access: 'view', reason, details });
+const COMMITMENT_VIEWER = viewing('FAO edit this report; you are viewing.', { reason: 'report_edited_by', agencies: ['FAO'] });
+const NARRATIVE_VIEWER = viewing('FAO writes this report; you are viewing.', { reason: 'narrative_written_by', agency: 'FAO' });
+const SUMMARY_VIEWER = viewing("The secretariat and the focal points of MATRIX-FW's lead agencies (FAO) edit this summary; you are viewing.", {
+  reason: 'summary_edited_by',
+  framework: 'MATRIX-FW',
+  agencies: ['FAO'],
+});
 
 /** The seat each column gets at `join` (docs/collaboration-protocol.md, "Documents and access"), in the order of COLUMNS. */
 const SEATS: Record<LiveDocument, readonly [JoinAck, JoinAck, JoinAck, JoinAck]> = {
   'FAO’s commitment report': [EDIT, EDIT, COMMITMENT_VIEWER, COMMITMENT_VIEWER],
   'FAO’s activity narrative': [EDIT, EDIT, NARRATIVE_VIEWER, NARRATIVE_VIEWER],
+  // FAO leads a commitment of the framework: its focal points co-edit the summary with the secretariat.
+  'the framework’s consolidated summary': [SUMMARY_VIEWER, EDIT, SUMMARY_VIEWER, EDIT],
 };
 
 /** A presence state that claims to be someone else: the server must put its own record of the sender in its place. */
@@ -451,9 +572,15 @@ const EVENTS: Record<keyof ClientToServerEvents, (cell: SocketCell) => Promise<s
   },
 };
 
-/** The events CollabGateway handles: @SubscribeMessage() keeps each one's name under the metadata key 'message'. */
+/**
+ * The events the gateways of the /collab namespace handle (live documents, live dashboards): @SubscribeMessage()
+ * keeps each one's name under the metadata key 'message'.
+ */
 function gatewayEvents(): string[] {
-  const prototype = CollabGateway.prototype as object;
+  return [CollabGateway, LiveChangesGateway].flatMap((gateway) => eventsOf(gateway.prototype as object));
+}
+
+function eventsOf(prototype: object): string[] {
   return Object.getOwnPropertyNames(prototype).flatMap((name) => {
     const handler: unknown = Object.getOwnPropertyDescriptor(prototype, name)?.value;
     const event: unknown = typeof handler === 'function' ? Reflect.getMetadata('message', handler) : undefined;
@@ -465,6 +592,7 @@ describe('security matrix: every route and socket event × every kind of caller'
   /** For it.each: one test per column, named after it. */
   const columns = COLUMNS.map((column, index) => [column.name, index] as const);
   let t: TestApp;
+  let idp: TestIdentityProvider;
   let routes: Route[];
   let deactivatedCookie: string;
   let liveCookie: string;
@@ -512,13 +640,34 @@ describe('security matrix: every route and socket event × every kind of caller'
     unenrolled = await signedIn(UNENROLLED);
     const secretariat = callers[COLUMNS.findIndex((c) => c.role === 'secretariat')].client;
 
-    const framework = await t.factory.framework();
+    const framework = await t.factory.framework({ code: 'MATRIX-FW' });
     const commitment = await t.factory.commitment({ framework, lead: ['FAO'] });
     const cycle = await t.factory.cycle(framework);
     const invited = await secretariat.post('/api/users/invitations', { email: `invitee.${unique().toLowerCase()}@fao.test`, displayName: 'Invitee', role: 'staff', agency: 'FAO' });
     expect(invited.status).toBe(202);
     const mail = await secretariat.get('/api/admin/mail?kind=invitation');
     expect(mail.body.items.length).toBeGreaterThan(0);
+    const consolidated = await secretariat.post(`/api/frameworks/${framework.id}/consolidated-reports`, { cycleId: cycle.id });
+    expect(consolidated.status).toBe(201);
+    const issued = await secretariat.post(`/api/consolidated-reports/${consolidated.body.id}/issue`, { version: 1 });
+    expect(issued.status).toBe(200);
+    expect((await secretariat.post(`/api/consolidated-reports/${consolidated.body.id}/reopen`, { version: issued.body.version })).status).toBe(200);
+    idp = await startIdentityProvider({ redirectUri: `${t.baseUrl}/api/auth/sso/callback` });
+    const ssoSettings = {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      emailDomains: ['fao-sso.test'],
+      passwordLogin: 'allowed',
+      defaultRole: 'staff',
+    };
+    const fao = await t.factory.agency('FAO');
+    expect((await secretariat.put(`/api/agencies/${fao.id}/sso`, ssoSettings)).status).toBe(200);
+    const stranger = await t.as((await t.factory.user({ agency: 'ILO' })).email);
+    const thread = await stranger.post(`/api/documents/${commitment.reportDocumentId}/threads`, { body: 'A stranger’s question.' });
+    expect(thread.status).toBe(201);
+    const actionThread = await stranger.post(`/api/documents/${commitment.reportDocumentId}/threads`, { body: 'FAO to follow up.' });
+    expect((await secretariat.request('PUT', `/api/threads/${actionThread.body.id}/action`, { assigneeAgency: 'FAO', dueDate: '2090-01-01' })).status).toBe(200);
     fx = {
       fao: await t.factory.agency('FAO'),
       framework,
@@ -529,10 +678,23 @@ describe('security matrix: every route and socket event × every kind of caller'
       colleague: await t.factory.user({ agency: 'FAO', role: 'staff' }),
       mailId: mail.body.items[0].id,
       otherFramework: await t.factory.framework(),
+      consolidatedReport: consolidated.body,
+      newColleagueToken: async () => t.factory.apiToken(fx.colleague),
+      newInvitation: async () => t.factory.invitation({ agency: 'FAO', invitedBy: callers[COLUMNS.findIndex((c) => c.role === 'secretariat')].user }),
+      ssoSettings,
+      newSsoAgency: async () => {
+        const agency = await t.factory.agency(`AG-${unique()}`);
+        expect((await secretariat.put(`/api/agencies/${agency.id}/sso`, { ...ssoSettings, emailDomains: [`${agency.code.toLowerCase()}.test`] })).status).toBe(200);
+        return agency;
+      },
+      threadId: thread.body.id,
+      strangersCommentId: thread.body.comments[0].id,
+      actionThreadId: actionThread.body.id,
     };
   });
   afterAll(async () => {
     await t.close();
+    await idp.close();
   });
 
   function call(route: Route, headers: Record<string, string>): Promise<Response> {
@@ -685,6 +847,28 @@ describe('security matrix: every route and socket event × every kind of caller'
       });
     });
 
+    // Server → client: a thread's change reaches every column joined to its document (viewers too), and nobody else;
+    // a notification reaches its user's own sockets only.
+    it.each(columns)('sends the %s the thread events of the document it joined, none of another, and its own notifications only', async (_name, index) => {
+      const manager = callers[COLUMNS.findIndex((c) => c.role === 'secretariat')];
+      const caller = callers[index];
+      const socket = await RawCollabClient.connect(t.baseUrl, { cookie: caller.client.sessionCookie });
+      sockets.push(socket);
+      expect((await socket.join(fx.commitment.reportDocumentId)).ok).toBe(true);
+      const elsewhere = await manager.client.post(`/api/documents/${fx.report.documentId}/threads`, { body: 'On the narrative, not joined.', mentions: [fx.colleague.id] });
+      const mention = manager.user.id === caller.user.id ? [] : [caller.user.id];
+      const here = await manager.client.post(`/api/documents/${fx.commitment.reportDocumentId}/threads`, { body: 'On the joined report.', mentions: mention });
+      expect([elsewhere.status, here.status]).toEqual([201, 201]);
+      await eventually(() => socket.threads.some((e) => e.thread.id === here.body.id), 'the joined document’s thread event');
+      expect(socket.threads.filter((e) => e.thread.id === elsewhere.body.id)).toEqual([]);
+      expect(socket.threads.find((e) => e.thread.id === here.body.id)).toMatchObject({ kind: 'created', documentId: fx.commitment.reportDocumentId });
+      if (mention.length > 0) {
+        await eventually(() => socket.notifications.some((n) => n.threadId === here.body.id), 'the mention’s notification');
+      }
+      // The colleague's mention, announced before this one, never reached this socket.
+      expect(socket.notifications.filter((n) => n.threadId === elsewhere.body.id)).toEqual([]);
+    });
+
     it.each(columns)('gives the %s, event by event, what the design says', async (_name, index) => {
       const manager = callers[COLUMNS.findIndex((c) => c.role === 'secretariat')].client;
       const caller = callers[index];
@@ -692,7 +876,11 @@ describe('security matrix: every route and socket event × every kind of caller'
         column: index,
         caller,
         fx,
-        documents: { 'FAO’s commitment report': fx.commitment.reportDocumentId, 'FAO’s activity narrative': fx.report.documentId },
+        documents: {
+          'FAO’s commitment report': fx.commitment.reportDocumentId,
+          'FAO’s activity narrative': fx.report.documentId,
+          'the framework’s consolidated summary': fx.consolidatedReport.summaryDocumentId,
+        },
         connect: async () => {
           const socket = await RawCollabClient.connect(t.baseUrl, { cookie: caller.client.sessionCookie });
           sockets.push(socket);

@@ -56,9 +56,9 @@ export class CollabClient {
     return this.until((c) => c.provider.status === 'synced', 'synced');
   }
 
-  /** Every local update has been acknowledged as stored. */
+  /** Every local update has been acknowledged as stored (those of an earlier connection included). */
   durable(): Promise<void> {
-    return this.until((c) => c.provider.pending === 0, 'all updates acknowledged');
+    return this.until((c) => c.provider.saved, 'all updates acknowledged');
   }
 
   close(): void {

@@ -7,7 +7,7 @@ import { AppConfig } from '../../src/config/app-config';
 import { User } from '../../src/accounts/user.entity';
 import { Agency } from '../../src/agencies/agency.entity';
 import type { AgencyKind } from '../../src/agencies/agency-kind';
-import { DocumentsRepository } from '../../src/collaboration/documents.repository';
+import { DocumentsRepository } from '../../src/documents/documents.repository';
 import { Commitment, CommitmentAgency } from '../../src/frameworks/commitment.entity';
 import type { CommitmentStatus, FrameworkKind } from '../../src/frameworks/domain';
 import { Framework } from '../../src/frameworks/framework.entity';
@@ -97,18 +97,39 @@ export class Factory {
     return Factory.secondFactors.get(email.trim().toLowerCase());
   }
 
+  /** A pending invitation into `agency` sent by `invitedBy` (its link's secret is not kept: nobody accepts it). */
+  async invitation(options: { agency: string; invitedBy: User; role?: Role }): Promise<{ id: string; email: string }> {
+    const agency = await this.agency(options.agency);
+    const email = `invited.${unique().toLowerCase()}@${agency.code.toLowerCase()}.test`;
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO invitations (agency_id, email, display_name, role, token_hash, invited_by, expires_at)
+       VALUES ($1, $2, 'Invited by the factory', $3, $4, $5, now() + interval '7 days') RETURNING id`,
+      [agency.id, email, options.role ?? 'staff', randomBytes(32).toString('hex'), options.invitedBy.id],
+    );
+    return { id: row.id, email };
+  }
+
+  /** A live API token of the user (its secret is not kept: the test only manages it). */
+  async apiToken(user: User): Promise<{ id: string }> {
+    const [row]: { id: string }[] = await this.dataSource.query(
+      `INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, 'Made by the factory', $2) RETURNING id`,
+      [user.id, randomBytes(32).toString('hex')],
+    );
+    return row;
+  }
+
   /** Deactivates the user, as a focal point or the secretariat would; sessions already open are not touched. */
   async deactivate(user: User): Promise<void> {
     await this.dataSource.getRepository(User).update({ id: user.id }, { active: false, version: () => 'version + 1' });
   }
 
-  async framework(options: { code?: string; kind?: FrameworkKind } = {}): Promise<Framework> {
+  async framework(options: { code?: string; kind?: FrameworkKind; title?: string } = {}): Promise<Framework> {
     const repository = this.dataSource.getRepository(Framework);
     return repository.save(
       repository.create({
         code: options.code ?? `FW-${unique()}`,
         kind: options.kind ?? 'programme',
-        title: 'Test framework',
+        title: options.title ?? 'Test framework',
         description: '',
         country: null,
         version: 1,

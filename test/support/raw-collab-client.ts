@@ -8,7 +8,10 @@ import {
   type CollabError,
   type JoinAck,
   type LiveChange,
+  type LiveNotification,
+  type Refusal,
   type SyncAck,
+  type ThreadEvent,
   type WatchAck,
 } from '../../src/collaboration/protocol';
 
@@ -31,15 +34,21 @@ function socketTo(baseUrl: string, credentials: Credentials): Socket {
  */
 export class RawCollabClient {
   readonly errors: { documentId: string | null; error: CollabError }[] = [];
-  readonly accessChanges: { documentId: string; access: Access | null; reason: string }[] = [];
+  readonly accessChanges: { documentId: string; access: Access | null; reason: string; details?: Refusal }[] = [];
   readonly changes: LiveChange[] = [];
+  readonly threads: ThreadEvent[] = [];
+  readonly notifications: LiveNotification[] = [];
   readonly disconnects: string[] = [];
 
   private constructor(readonly socket: Socket) {
     socket.on('disconnect', (reason: string) => this.disconnects.push(reason));
     socket.on('error', (documentId: string | null, error: CollabError) => this.errors.push({ documentId, error }));
-    socket.on('access', (documentId: string, access: Access | null, reason: string) => this.accessChanges.push({ documentId, access, reason }));
+    socket.on('access', (documentId: string, access: Access | null, reason: string, details?: Refusal) =>
+      this.accessChanges.push({ documentId, access, reason, ...(details && { details }) }),
+    );
     socket.on('change', (change: LiveChange) => this.changes.push(change));
+    socket.on('thread', (event: ThreadEvent) => this.threads.push(event));
+    socket.on('notification', (notification: LiveNotification) => this.notifications.push(notification));
   }
 
   static async connect(baseUrl: string, credentials: Credentials): Promise<RawCollabClient> {
@@ -117,11 +126,17 @@ export function awarenessMessage(state: Record<string, unknown>): string {
   return Buffer.from(update).toString('base64');
 }
 
-/** Resolves once `check` holds, polling; rejects naming `what` after the timeout. */
-export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+/** A y-protocols awareness update written by hand, so that it can claim any client ids, as base64. */
+export function awarenessEntries(entries: { clientId: number; clock: number; state: Record<string, unknown> | null }[]): string {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
   }
+  return Buffer.from(encoding.toUint8Array(encoder)).toString('base64');
 }
+
+// The specs that drive this client import their polling helper with it.
+export { eventually } from './wait';

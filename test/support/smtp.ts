@@ -63,6 +63,15 @@ export class SmtpSink {
     return this.received.filter((m) => m.to.includes(address));
   }
 
+  /** The secret of the newest mail's link to `address` (`…?token=…`), read the way the addressee clicks it. */
+  linkToken(address: string): string {
+    const mail = this.to(address).at(-1);
+    if (!mail) throw new Error(`No mail to ${address} has arrived.`);
+    const match = /token=([\w%-]+)/.exec(mail.parsed.text ?? '');
+    if (!match) throw new Error(`The newest mail to ${address} carries no link.`);
+    return decodeURIComponent(match[1]);
+  }
+
   async close(): Promise<void> {
     const server = this.server;
     this.server = undefined;

@@ -5,7 +5,7 @@ import type { Socket } from 'socket.io-client';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import type { Access, ClientToServerEvents, CollabError, JoinAck, ServerToClientEvents } from '../protocol';
+import type { Access, ClientToServerEvents, CollabError, JoinAck, Refusal, ServerToClientEvents } from '../protocol';
 
 export type CollabSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -20,10 +20,17 @@ export class CollabProvider {
   readonly awareness: awarenessProtocol.Awareness;
   status: ProviderStatus = 'connecting';
   access: Access | null = null;
-  /** Why the user only views, when the server said so. */
+  /** Why the user only views, when the server said so: in English, and as a reason code with its parameters. */
   readOnlyReason: string | undefined;
-  /** Local updates sent and not yet acknowledged as stored. */
+  readOnlyRefusal: Refusal | undefined;
+  /** Local updates sent on this connection and not yet acknowledged as stored. */
   pending = 0;
+  /**
+   * Local edits the server may not have stored: typed while offline or joining, or sent on a connection that ended
+   * before their ack. They go again in the sync step 2 that answers the server's step 1 at the next join; that
+   * message's ack clears this.
+   */
+  private carriedOver = false;
   lastError: CollabError | null = null;
   private readonly listeners = new Set<() => void>();
   /** Counts connections: an ack from an earlier one is not counted (socket.io drops those acks silently). */
@@ -49,6 +56,11 @@ export class CollabProvider {
     socket.on('error', this.onError);
     socket.on('access', this.onAccess);
     if (socket.connected) this.onConnect();
+  }
+
+  /** Whether every local edit is stored on the server: what "Saved" may say. */
+  get saved(): boolean {
+    return this.pending === 0 && !this.carriedOver;
   }
 
   /** Called on every status change. */
@@ -91,13 +103,14 @@ export class CollabProvider {
       }
       this.access = ack.access;
       this.readOnlyReason = ack.reason;
+      this.readOnlyRefusal = ack.details;
       this.joined = true;
       // The server's step 1 came before this ack, when we did not know yet whether we may edit: answer it now,
       // with everything it lacks, edits typed while joining and while offline included.
       if (this.access === 'edit' && this.serverStateVector) {
         const reply = encoding.createEncoder();
         syncProtocol.writeSyncStep2(reply, this.doc, this.serverStateVector);
-        this.send(encoding.toUint8Array(reply));
+        this.send(encoding.toUint8Array(reply), () => (this.carriedOver = false));
       }
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep1(encoder, this.doc);
@@ -111,7 +124,9 @@ export class CollabProvider {
   private readonly onDisconnect = () => {
     this.epoch++;
     this.joined = false;
-    // Acks of this connection will never come; what they covered is sent again by the sync on reconnect.
+    // Acks of this connection will never come; what they covered is sent again by the sync on reconnect, and is not
+    // saved until that sync's ack.
+    if (this.pending > 0) this.carriedOver = true;
     this.pending = 0;
     this.setStatus('offline');
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
@@ -157,7 +172,12 @@ export class CollabProvider {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     // Before the join ack (and while offline) edits stay in the doc: the step 2 answered at the ack carries them.
-    if (origin === this || !this.socket.connected || !this.joined || this.access !== 'edit') return;
+    if (origin === this) return;
+    if (!this.socket.connected || !this.joined) {
+      this.carriedOver = true;
+      return;
+    }
+    if (this.access !== 'edit') return;
     const encoder = encoding.createEncoder();
     syncProtocol.writeUpdate(encoder, update);
     this.send(encoding.toUint8Array(encoder));
@@ -170,13 +190,14 @@ export class CollabProvider {
     this.socket.emit('awareness', this.documentId, toBase64(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
   };
 
-  private send(message: Uint8Array): void {
+  private send(message: Uint8Array, onStored?: () => void): void {
     const epoch = this.epoch;
     this.pending++;
     this.socket.emit('sync', this.documentId, toBase64(message), (ack) => {
       if (epoch !== this.epoch) return;
       this.pending--;
       if (!ack.ok) this.lastError = ack.error;
+      else onStored?.();
       for (const listener of this.listeners) listener();
     });
   }

@@ -2,35 +2,26 @@
  * Demo data loaded by the default start. Everything here comes from the seed document,
  * the summary of conclusions of the CEB second regular session of 2006 (New York, 27 October 2006).
  * Where the seed is silent (who leads a commitment, which country a theme group works in,
- * baselines and targets of indicators), the data is illustrative and says so.
+ * baselines and targets of indicators, reporting cycles, the agencies' activity reports and their
+ * figures), the data is illustrative and says so. The reporting cycles are placed around the day
+ * the data is loaded (demo-calendar.ts), with the reports' histories dated to match.
  * No real person is named: executive heads are referred to by their function.
  */
-import type {
-  DemoActivityReport,
-  DemoAgency,
-  DemoCycle,
-  DemoData,
-  DemoFramework,
-} from './demo-data.types';
+import type { ActivityReportState } from '../../reporting/activity-report-state';
+import { addDays, type DemoCalendar, demoCalendar } from './demo-calendar';
+import type { DemoActivityReport, DemoAgency, DemoCycle, DemoData, DemoFramework, DemoReportStep, IsoDate } from './demo-data.types';
 
 const ILLUSTRATIVE_LEADS = '(Lead and contributing agencies are illustrative; the seed does not assign them.)';
 const ILLUSTRATIVE_CONTRIBUTORS = '(Contributing agencies are illustrative; the seed names only the lead.)';
+const ILLUSTRATIVE_CYCLES =
+  "The reporting cycles and the activity reports are illustrative: the seed sets no reporting dates and records no agency's report, so the demo places its cycles around the day it was loaded.";
+const ILLUSTRATIVE_REPORT =
+  "(Illustrative: the seed records the Board's conclusions, not the agencies' reports on them; this report, its dates and its figures are invented for the demo.)";
 
-const CYCLE_2006_H2: DemoCycle = {
-  label: '2006-H2',
-  opensOn: '2006-07-01',
-  dueOn: '2006-12-31',
-  closesOn: '2007-01-31',
-};
+/** A framework as the seed gives it; its reporting cycles come from the load date (demo-calendar.ts). */
+type FrameworkContent = Omit<DemoFramework, 'cycles'>;
 
-const CYCLE_2007_H1: DemoCycle = {
-  label: '2007-H1',
-  opensOn: '2007-01-01',
-  dueOn: '2007-06-30',
-  closesOn: '2007-07-31',
-};
-
-const agencies: DemoAgency[] = [
+export const demoAgencies: DemoAgency[] = [
   {
     code: 'CEB',
     name: 'Secretariat of the United Nations System Chief Executives Board for Coordination',
@@ -91,7 +82,7 @@ const agencies: DemoAgency[] = [
 // 1. Brussels Programme of Action for the Least Developed Countries (paras. 10, 29-34)
 // ---------------------------------------------------------------------------------------------
 
-const bpoa: DemoFramework = {
+const bpoa: FrameworkContent = {
   code: 'BPoA',
   kind: 'programme',
   title: 'Brussels Programme of Action for the Least Developed Countries for the Decade 2001-2010',
@@ -105,7 +96,6 @@ const bpoa: DemoFramework = {
     'In a related decision, CEB agreed to take up the issue of "aid for trade" at its next session, in April 2007.',
   country: null,
   source: 'paras. 10, 29-34',
-  cycles: [CYCLE_2006_H2, CYCLE_2007_H1],
   commitments: [
     {
       reference: 'BPoA-1',
@@ -307,7 +297,7 @@ const bpoa: DemoFramework = {
 const FSTG_NOTE =
   '(The country, lead and contributing agencies and due date are illustrative; the seed names no country and does not assign them.)';
 
-const fstg: DemoFramework = {
+const fstg: FrameworkContent = {
   code: 'FSTG',
   kind: 'theme_group',
   title: 'Food security theme group: Ethiopia',
@@ -318,7 +308,6 @@ const fstg: DemoFramework = {
     'The country is illustrative: the seed names no country. Ethiopia is used as an example of a least developed country where the three Rome-based agencies all work.',
   country: 'Ethiopia',
   source: 'paras. 50-52',
-  cycles: [CYCLE_2007_H1],
   commitments: [
     {
       reference: 'FSTG-ETH-1',
@@ -432,7 +421,7 @@ const GMS_CONTEXT =
 const GMS_NOTE =
   '(Contributing agencies are illustrative; the seed gives the Special Adviser the lead in developing the action plan with the Inter-Agency Network on Women and Gender Equality.)';
 
-const gms: DemoFramework = {
+const gms: FrameworkContent = {
   code: 'GMS',
   kind: 'strategy',
   title: 'United Nations system-wide policy on gender equality and the empowerment of women and strategy on gender mainstreaming',
@@ -443,7 +432,6 @@ const gms: DemoFramework = {
     'The plan will be developed by the Special Adviser with the Inter-Agency Network through broad consultations with all entities, will be ready for the joint meeting of the two Committees in the spring of 2007, and its results will be monitored at the level of senior management and reported to the High Level Committees "on a regular schedule specified in advance" (annex).',
   country: null,
   source: 'paras. 71-74 and annex',
-  cycles: [CYCLE_2007_H1],
   commitments: [
     {
       reference: 'GMS-a',
@@ -613,7 +601,7 @@ const gms: DemoFramework = {
 // 4. Follow-up items of the CEB second regular session of 2006
 // ---------------------------------------------------------------------------------------------
 
-const decisions: DemoFramework = {
+const decisions: FrameworkContent = {
   code: 'CEB-2006-2',
   kind: 'decisions',
   title: 'CEB second regular session of 2006: follow-up items',
@@ -622,7 +610,6 @@ const decisions: DemoFramework = {
     'The spring 2007 session will be hosted by ILO in Geneva on 20 and 21 April (para. 85).',
   country: null,
   source: 'summary of conclusions, CEB second regular session of 2006',
-  cycles: [CYCLE_2007_H1],
   commitments: [
     {
       reference: 'CEB-2006-2-1',
@@ -816,17 +803,52 @@ const decisions: DemoFramework = {
   ],
 };
 
+
 // ---------------------------------------------------------------------------------------------
-// Activity reports: what each agency did, per commitment and cycle.
-// FAO deliberately has no report for BPoA-4 in 2007-H1: the demo user creates it.
+// Reporting cycles and activity reports, placed around the load date (see demo-calendar.ts).
 // ---------------------------------------------------------------------------------------------
 
-const activityReports: DemoActivityReport[] = [
+/** Where a report falls in its framework's calendar: the earlier or the latest closed cycle, or the current one. */
+type CycleSlot = 'earlier' | 'closed' | 'current';
+
+/**
+ * The cycles of each framework. The Brussels Programme has two closed half-years and the current one; the theme
+ * group has only its current half-year, which fell due a few days ago (one report in it is overdue); the strategy
+ * and the Board's follow-up items have the current half-year, due in three weeks, with no report started yet.
+ */
+function cycleSlots(code: string, calendar: DemoCalendar): Partial<Record<CycleSlot, DemoCycle>> {
+  switch (code) {
+    case 'BPoA':
+      return { earlier: calendar.earlier, closed: calendar.closed, current: calendar.current };
+    case 'FSTG':
+      return { current: calendar.overdue };
+    default:
+      return { current: calendar.current };
+  }
+}
+
+/** A report as written below: its cycle named by slot; its label, dates and history follow from the load date. */
+interface ReportSketch extends Omit<DemoActivityReport, 'cycle' | 'history'> {
+  cycle: CycleSlot;
+}
+
+/**
+ * What the demo shows, in each framework's current cycle:
+ * - the Brussels Programme (due in three weeks): drafts (WFP and WHO, FAO on BPoA-5), one report submitted and
+ *   awaiting its lead agency's review (IFAD's on BPoA-4: FAO's "to review"), and FAO's on BPoA-4 not started, so that
+ *   the demo user can create it; its two closed cycles hold accepted reports, one of them (UNDP's on BPoA-1) returned
+ *   with a reason and then answered, and the indicator values of both;
+ * - the theme group (due six days ago): every report submitted on time, most already accepted, FAO's resubmitted
+ *   after a return and awaiting WFP's review, and one overdue: FAO's draft on FSTG-ETH-3.
+ * So focal@fao.example sees something due soon, something to review and something late.
+ */
+const activityReports: ReportSketch[] = [
+  // The Brussels Programme, earlier closed cycle.
   {
     framework: 'BPoA',
     commitment: 'BPoA-4',
     agency: 'IFAD',
-    cycle: '2006-H2',
+    cycle: 'earlier',
     state: 'accepted',
     summary:
       'Agreed with FAO and WFP to combine complementary capacities in country-level food security theme groups, based on the twin-track approach, with a focus on the least developed countries.',
@@ -835,7 +857,7 @@ const activityReports: DemoActivityReport[] = [
       'IFAD also drew the attention of CEB to the growth of remittances to some $200 billion a year and their potential, if put to good use, for rural communities in the least developed countries.',
     returnReason: null,
     indicatorValues: [
-      { indicator: 'LDCs with a country-level food security theme group', value: 0, note: 'Theme groups agreed; the first are to be set up in 2007.' },
+      { indicator: 'LDCs with a country-level food security theme group', value: 0, note: 'Theme groups agreed; the first is to be set up in the next half-year.' },
       { indicator: 'Joint rural and agricultural development programmes in LDCs', value: 2, note: null },
     ],
   },
@@ -843,7 +865,7 @@ const activityReports: DemoActivityReport[] = [
     framework: 'BPoA',
     commitment: 'BPoA-4',
     agency: 'WFP',
-    cycle: '2006-H2',
+    cycle: 'earlier',
     state: 'accepted',
     summary:
       'Joined FAO and IFAD in the decision to form country-level food security theme groups, and tested with FAO a cluster approach to humanitarian assistance.',
@@ -857,7 +879,7 @@ const activityReports: DemoActivityReport[] = [
     framework: 'BPoA',
     commitment: 'BPoA-1',
     agency: 'DESA',
-    cycle: '2006-H2',
+    cycle: 'earlier',
     state: 'accepted',
     summary:
       'Took part in the inter-agency consultations that prepared the midterm review of the Brussels Programme of Action and supported the follow-up proposals endorsed by CEB.',
@@ -873,11 +895,119 @@ const activityReports: DemoActivityReport[] = [
       },
     ],
   },
+
+  // The Brussels Programme, latest closed cycle: all accepted, UNDP's after a return.
+  {
+    framework: 'BPoA',
+    commitment: 'BPoA-1',
+    agency: 'UNDP',
+    cycle: 'closed',
+    state: 'accepted',
+    summary:
+      'Related the support of UNDP country offices in least developed countries to the commitments of the Programme of Action, and counted UNDP once among the entities reporting on it.',
+    narrative:
+      'UNDP country offices in least developed countries continued to support national development and poverty reduction efforts.\n\n' +
+      'As para. 32(b) asks, this report relates that support to the commitments of the Programme of Action: the country offices worked above all on a people-centred policy framework (commitment 1) and on good governance (commitment 2).\n\n' +
+      'Revised after the lead agency returned the first version: the indicator now counts UNDP once, as an entity, not its country offices.',
+    returnReason:
+      'Para. 32(b) asks entities to report on their activities and achievements in mainstreaming the Programme of Action; the narrative lists country activities without relating them to the seven commitments. The indicator counts three country offices, whereas it counts entities: UNDP counts once. Please revise and resubmit.',
+    indicatorValues: [{ indicator: 'Entities reporting on BPoA mainstreaming', value: 1, note: 'Counted once, as an entity (revised after the return).' }],
+  },
+  {
+    framework: 'BPoA',
+    commitment: 'BPoA-1',
+    agency: 'OHRLLS',
+    cycle: 'closed',
+    state: 'accepted',
+    summary:
+      'Turned the consultations that prepared the midterm review into the inter-agency consultative group, convened its first meeting, and assisted entities that have yet to mainstream the Programme of Action.',
+    narrative:
+      'As CEB endorsed (para. 32(c)), the Office of the High Representative transformed the inter-agency consultations held for the midterm review into an inter-agency consultative group for the accelerated implementation of the Programme of Action, and convened its first meeting.\n\n' +
+      'The Office assisted other relevant entities in mainstreaming the Programme of Action and collected the first round of regular reports from the entities that have mainstreamed it.',
+    returnReason: null,
+    indicatorValues: [
+      { indicator: 'Inter-agency consultative group meetings held', value: 1, note: null },
+      { indicator: 'Entities reporting on BPoA mainstreaming', value: 1, note: null },
+    ],
+  },
+  {
+    framework: 'BPoA',
+    commitment: 'BPoA-1',
+    agency: 'DESA',
+    cycle: 'closed',
+    state: 'accepted',
+    summary: 'Took part in the first meeting of the inter-agency consultative group and reported on its own mainstreaming of the Programme of Action.',
+    narrative:
+      'DESA took part in the first meeting of the inter-agency consultative group and shared its analysis of the least developed countries, whose gains as a group remain insufficient to meet the goals agreed in Brussels.\n\n' +
+      'DESA reported for the first time on its activities and achievements in mainstreaming the Programme of Action, as para. 32(b) asks.',
+    returnReason: null,
+    indicatorValues: [{ indicator: 'Entities reporting on BPoA mainstreaming', value: 1, note: null }],
+  },
+  {
+    framework: 'BPoA',
+    commitment: 'BPoA-4',
+    agency: 'IFAD',
+    cycle: 'closed',
+    state: 'accepted',
+    summary: 'Formed the pilot food security theme group with FAO and WFP and brought its rural development programmes into it.',
+    narrative:
+      'With FAO and WFP, IFAD formed the pilot country-level food security theme group, in a least developed country where the three agencies all work.\n\n' +
+      "IFAD brought its rural and agricultural development programmes there into the group's joint support, beside WFP's food assistance, as the twin-track approach asks.",
+    returnReason: null,
+    indicatorValues: [
+      { indicator: 'LDCs with a country-level food security theme group', value: 1, note: 'The pilot group.' },
+      { indicator: 'Joint rural and agricultural development programmes in LDCs', value: 2, note: null },
+    ],
+  },
   {
     framework: 'BPoA',
     commitment: 'BPoA-4',
     agency: 'WFP',
-    cycle: '2007-H1',
+    cycle: 'closed',
+    state: 'accepted',
+    summary: 'Joined the pilot food security theme group and aligned its food assistance there with the rural development programmes of FAO and IFAD.',
+    narrative:
+      'WFP joined FAO and IFAD in the pilot food security theme group and aligned its food assistance in the pilot country with their rural and agricultural development programmes.\n\n' +
+      'With FAO, WFP continued to test the cluster approach to humanitarian assistance.',
+    returnReason: null,
+    indicatorValues: [
+      { indicator: 'LDCs with a country-level food security theme group', value: 1, note: 'The pilot group.' },
+      { indicator: 'Joint rural and agricultural development programmes in LDCs', value: 1, note: null },
+    ],
+  },
+  {
+    framework: 'BPoA',
+    commitment: 'BPoA-3',
+    agency: 'UNESCO',
+    cycle: 'closed',
+    state: 'accepted',
+    summary: 'Mainstreamed the least developed countries in its programmes on education, culture, science and communication.',
+    narrative:
+      'UNESCO continued to mainstream the least developed countries in its work on education, culture, science and communication, as CEB members reported at the session (para. 33).\n\n' +
+      'With WHO and UNICEF, UNESCO agreed to bring health and nutrition into the joint capacity-building support.',
+    returnReason: null,
+    indicatorValues: [{ indicator: 'LDCs receiving joint capacity-building support', value: 11, note: null }],
+  },
+  {
+    framework: 'BPoA',
+    commitment: 'BPoA-3',
+    agency: 'WHO',
+    cycle: 'closed',
+    state: 'accepted',
+    summary: 'Began joint capacity-building with UNESCO and UNICEF in least developed countries where HIV/AIDS and civil strife have lowered life expectancy.',
+    narrative:
+      'WHO began joint capacity-building support with UNESCO and UNICEF for national health institutions in least developed countries affected by HIV/AIDS and civil strife, where life expectancy has been declining.',
+    returnReason: null,
+    indicatorValues: [{ indicator: 'LDCs receiving joint capacity-building support', value: 11, note: null }],
+  },
+
+  // The Brussels Programme, current cycle (due in three weeks): drafts, one submitted, FAO's on BPoA-4 not started
+  // (the demo user creates it).
+  {
+    framework: 'BPoA',
+    commitment: 'BPoA-4',
+    agency: 'WFP',
+    cycle: 'current',
     state: 'draft',
     summary: 'Working with FAO and IFAD to set up the first food security theme groups in least developed countries.',
     narrative:
@@ -892,7 +1022,7 @@ const activityReports: DemoActivityReport[] = [
     framework: 'BPoA',
     commitment: 'BPoA-4',
     agency: 'IFAD',
-    cycle: '2007-H1',
+    cycle: 'current',
     state: 'submitted',
     summary:
       'Contributed rural development expertise to the first food security theme group and explored how remittances can support rural producers.',
@@ -907,23 +1037,10 @@ const activityReports: DemoActivityReport[] = [
   },
   {
     framework: 'BPoA',
-    commitment: 'BPoA-1',
-    agency: 'UNDP',
-    cycle: '2007-H1',
-    state: 'returned',
-    summary: 'Supported national poverty reduction efforts in least developed countries through country offices.',
-    narrative:
-      'UNDP country offices in least developed countries continued to support national development and poverty reduction efforts.',
-    returnReason:
-      'Para. 32(b) asks entities to report on their activities and achievements in mainstreaming the Programme of Action; the narrative lists country activities without relating them to the seven commitments. The indicator counts three country offices, whereas it counts entities: UNDP counts once. Please revise and resubmit.',
-    indicatorValues: [{ indicator: 'Entities reporting on BPoA mainstreaming', value: 3, note: 'Three country offices reporting.' }],
-  },
-  {
-    framework: 'BPoA',
     commitment: 'BPoA-3',
     agency: 'WHO',
-    cycle: '2007-H1',
-    state: 'submitted',
+    cycle: 'current',
+    state: 'draft',
     summary:
       'Addressed the health capacities of least developed countries where life expectancy is declining because of HIV/AIDS and civil strife.',
     narrative:
@@ -936,7 +1053,7 @@ const activityReports: DemoActivityReport[] = [
     framework: 'BPoA',
     commitment: 'BPoA-5',
     agency: 'FAO',
-    cycle: '2007-H1',
+    cycle: 'current',
     state: 'draft',
     summary: 'Preparing input on agricultural trade of the least developed countries for the CEB discussion of aid for trade in April 2007.',
     narrative:
@@ -944,23 +1061,28 @@ const activityReports: DemoActivityReport[] = [
     returnReason: null,
     indicatorValues: [],
   },
+
+  // The theme group, current cycle (due six days ago): all submitted on time but FAO's on FSTG-ETH-3, now overdue.
   {
     framework: 'FSTG',
     commitment: 'FSTG-ETH-1',
-    agency: 'WFP',
-    cycle: '2007-H1',
-    state: 'submitted',
-    summary: 'Reviewed the poverty reduction strategy with FAO and IFAD and proposed two coordination opportunities linking food assistance with rural development.',
+    agency: 'FAO',
+    cycle: 'current',
+    state: 'accepted',
+    summary:
+      'Led the review of the poverty reduction strategy with IFAD and WFP and agreed with them a first list of three thematic coordination opportunities.',
     narrative:
-      'WFP reviewed the national poverty reduction strategy with FAO and IFAD and proposed two opportunities where food assistance and rural/agricultural development reinforce each other, in line with the twin-track approach.',
+      "FAO led the theme group's review of the national poverty reduction strategy. With IFAD and WFP it agreed a first list of three thematic coordination opportunities where food assistance and rural/agricultural development reinforce each other, and presented it to the Government.",
     returnReason: null,
-    indicatorValues: [{ indicator: 'Joint thematic coordination opportunities identified', value: 2, note: null }],
+    indicatorValues: [
+      { indicator: 'Joint thematic coordination opportunities identified', value: 3, note: 'The joint list; IFAD and WFP report those each proposed.' },
+    ],
   },
   {
     framework: 'FSTG',
     commitment: 'FSTG-ETH-1',
     agency: 'IFAD',
-    cycle: '2007-H1',
+    cycle: 'current',
     state: 'accepted',
     summary: 'Identified one coordination opportunity in rural development under the poverty reduction strategy.',
     narrative:
@@ -970,31 +1092,206 @@ const activityReports: DemoActivityReport[] = [
   },
   {
     framework: 'FSTG',
+    commitment: 'FSTG-ETH-1',
+    agency: 'WFP',
+    cycle: 'current',
+    state: 'accepted',
+    summary: 'Reviewed the poverty reduction strategy with FAO and IFAD and proposed two coordination opportunities linking food assistance with rural development.',
+    narrative:
+      'WFP reviewed the national poverty reduction strategy with FAO and IFAD and proposed two opportunities where food assistance and rural/agricultural development reinforce each other, in line with the twin-track approach.',
+    returnReason: null,
+    indicatorValues: [{ indicator: 'Joint thematic coordination opportunities identified', value: 2, note: null }],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-2',
+    agency: 'WFP',
+    cycle: 'current',
+    state: 'accepted',
+    summary: 'Confirmed the national alliance against hunger as the counterpart of the theme group and held the first joint meeting with it.',
+    narrative:
+      "WFP confirmed with the Government that a national alliance against hunger brings together the ministries and civil society organizations concerned, and held the theme group's first joint meeting with it.",
+    returnReason: null,
+    indicatorValues: [{ indicator: 'Joint meetings with the national alliance against hunger', value: 1, note: null }],
+  },
+  {
+    framework: 'FSTG',
     commitment: 'FSTG-ETH-2',
     agency: 'FAO',
-    cycle: '2007-H1',
-    state: 'returned',
-    summary: 'Held meetings on food security with Government and civil society partners.',
-    narrative: 'FAO held meetings on food security with Government and civil society partners.',
+    cycle: 'current',
+    state: 'submitted',
+    summary: 'Took part in the first joint meeting with the national alliance against hunger; revised after the return to count joint meetings only.',
+    narrative:
+      'FAO held meetings on food security with Government and civil society partners.\n\n' +
+      "A national alliance against hunger exists in the country, and the theme group works through it (para. 51). One of FAO's meetings was the joint meeting with the alliance; the others were FAO's own and are no longer counted.",
     returnReason:
       'Please state whether a national alliance against hunger exists in the country: the theme group works through such alliances where they exist (para. 51). The meeting count also seems to include internal FAO meetings; count only joint meetings with the alliance.',
-    indicatorValues: [{ indicator: 'Joint meetings with the national alliance against hunger', value: 5, note: null }],
+    indicatorValues: [
+      { indicator: 'Joint meetings with the national alliance against hunger', value: 1, note: 'Joint meetings with the alliance only (revised after the return).' },
+    ],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-2',
+    agency: 'IFAD',
+    cycle: 'current',
+    state: 'accepted',
+    summary: 'Took part in the first joint meeting with the national alliance against hunger and presented its rural programmes to civil society partners.',
+    narrative:
+      'IFAD took part in the first joint meeting of the theme group with the national alliance against hunger and presented its rural and agricultural development programmes to the civil society organizations of the alliance.',
+    returnReason: null,
+    indicatorValues: [{ indicator: 'Joint meetings with the national alliance against hunger', value: 1, note: null }],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-3',
+    agency: 'IFAD',
+    cycle: 'current',
+    state: 'accepted',
+    summary: 'Proposed two themes for Rome-based knowledge-sharing and shared a first note on the country experience of the theme group.',
+    narrative:
+      "IFAD proposed to FAO and WFP two themes on which Rome-based thematic groups could share knowledge: putting remittances to good use in rural communities, and the twin-track approach in practice. It shared a first note on the theme group's country experience with them.",
+    returnReason: null,
+    indicatorValues: [{ indicator: 'Knowledge products shared with Rome-based thematic groups', value: 1, note: null }],
   },
   {
     framework: 'FSTG',
     commitment: 'FSTG-ETH-3',
     agency: 'WFP',
-    cycle: '2007-H1',
+    cycle: 'current',
+    state: 'accepted',
+    summary: 'Listed WFP country experience that could feed Rome-based knowledge-sharing groups.',
+    narrative:
+      'WFP listed its country experience with the twin-track approach that could be shared with Rome-based thematic groups, and shared the list with IFAD and FAO.',
+    returnReason: null,
+    indicatorValues: [{ indicator: 'Knowledge products shared with Rome-based thematic groups', value: 1, note: null }],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-3',
+    agency: 'FAO',
+    cycle: 'current',
     state: 'draft',
-    summary: 'Listing WFP country experience that could feed Rome-based knowledge-sharing groups.',
-    narrative: 'WFP is listing its country experience with the twin-track approach that could be shared with Rome-based thematic groups.',
+    summary: "Drafting a note on FAO's country experience with the twin-track approach for the Rome-based thematic groups.",
+    narrative:
+      'FAO is drafting a note on its country experience with the twin-track approach, to be shared with the Rome-based thematic groups.\n\n' +
+      '(Draft: the note is not finished; the report is not submitted yet.)',
+    returnReason: null,
+    indicatorValues: [],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-4',
+    agency: 'FAO',
+    cycle: 'current',
+    state: 'accepted',
+    summary: 'Prepared the review of the pilot phase and invited WHO and UNICEF to a joint discussion of their contribution.',
+    narrative:
+      'FAO prepared the review of the pilot phase of the theme group and invited WHO and UNICEF to a joint discussion of how their own capacities relating to food security could contribute to the joint effort (para. 51).',
+    returnReason: null,
+    indicatorValues: [{ indicator: 'Additional entities engaged in the theme group', value: 0, note: 'WHO and UNICEF invited; neither has joined yet.' }],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-4',
+    agency: 'WFP',
+    cycle: 'current',
+    state: 'accepted',
+    summary: "Shared WFP's experience of nutrition in food assistance with WHO and UNICEF ahead of the joint discussion.",
+    narrative:
+      'Productive work depends on an educated, healthy and well-nourished workforce: WFP shared with WHO and UNICEF its experience of nutrition in food assistance, to prepare the joint discussion on their contribution after the pilot phase.',
+    returnReason: null,
+    indicatorValues: [],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-4',
+    agency: 'WHO',
+    cycle: 'current',
+    state: 'accepted',
+    summary: "Explored how WHO's capacities in health and nutrition could contribute to the theme group after the pilot phase.",
+    narrative:
+      'WHO took part in a first discussion with the theme group and identified the capacities in health and nutrition that could contribute to the joint effort once the pilot phase ends.',
+    returnReason: null,
+    indicatorValues: [],
+  },
+  {
+    framework: 'FSTG',
+    commitment: 'FSTG-ETH-4',
+    agency: 'UNICEF',
+    cycle: 'current',
+    state: 'accepted',
+    summary: 'Explored with the theme group how child nutrition in the first years of life fits the twin-track approach.',
+    narrative:
+      'UNICEF explored with FAO, WFP and WHO how nutrition in the first 24 to 36 months of life could fit the twin-track approach of the theme group, ahead of the joint discussion after the pilot phase.',
     returnReason: null,
     indicatorValues: [],
   },
 ];
 
-export const demoData: DemoData = {
-  agencies,
-  frameworks: [bpoa, fstg, gms, decisions],
-  activityReports,
+/**
+ * Days from the cycle's due date at which each step of the workflow would ideally fall: started six weeks before,
+ * submitted ten days before (a returned one: submitted, returned and answered before the due date), accepted four
+ * days after. Steps that would fall on or after the load day are brought back before it, keeping their order.
+ */
+const STEP_DAYS: Record<'created' | 'submitted' | 'firstSubmitted' | 'returned' | 'resubmitted' | 'accepted', number> = {
+  created: -45,
+  submitted: -10,
+  firstSubmitted: -20,
+  returned: -15,
+  resubmitted: -5,
+  accepted: 4,
 };
+
+function historyOf(report: ReportSketch, cycle: DemoCycle, today: IsoDate, index: number): DemoReportStep[] {
+  const path = stepsTo(report.state, report.returnReason !== null);
+  // Reports are not all written on the same day: each is shifted by up to three days, and given its own hour.
+  const shift = index % 4;
+  const minutes = 9 * 60 + ((index * 37) % (8 * 60));
+  return path.map(([action, days], step) => {
+    const ideal = addDays(cycle.dueOn, days - shift);
+    const latest = addDays(today, step - path.length); // the last step the day before the load, the others before it
+    const day = ideal < latest ? ideal : latest;
+    return { action, at: new Date(Date.parse(`${day}T00:00:00Z`) + minutes * 60_000) };
+  });
+}
+
+function stepsTo(state: ActivityReportState, returnedOnce: boolean): [DemoReportStep['action'], number][] {
+  const steps: [DemoReportStep['action'], number][] = [['created', STEP_DAYS.created]];
+  if (state === 'draft') return steps;
+  if (!returnedOnce) {
+    steps.push(['submitted', STEP_DAYS.submitted]);
+  } else {
+    steps.push(['submitted', STEP_DAYS.firstSubmitted], ['returned', STEP_DAYS.returned]);
+    if (state === 'returned') return steps;
+    steps.push(['submitted', STEP_DAYS.resubmitted]);
+  }
+  if (state === 'accepted') steps.push(['accepted', STEP_DAYS.accepted]);
+  return steps;
+}
+
+/** The demo data as of `now`: the seed's content, with its reporting cycles and reports placed around that day. */
+export function demoData(now: Date = new Date()): DemoData {
+  const calendar = demoCalendar(now);
+  const frameworks = [bpoa, fstg, gms, decisions].map(
+    (framework): DemoFramework => ({
+      ...framework,
+      description: `${framework.description}\n\n${ILLUSTRATIVE_CYCLES}`,
+      cycles: Object.values(cycleSlots(framework.code, calendar)),
+    }),
+  );
+  return {
+    agencies: demoAgencies,
+    frameworks,
+    activityReports: activityReports.map((report, index): DemoActivityReport => {
+      const cycle = cycleSlots(report.framework, calendar)[report.cycle];
+      if (!cycle) throw new Error(`The demo's ${report.framework} has no ${report.cycle} cycle (${report.agency} on ${report.commitment}).`);
+      return {
+        ...report,
+        cycle: cycle.label,
+        narrative: `${report.narrative}\n\n${ILLUSTRATIVE_REPORT}`,
+        history: historyOf(report, cycle, calendar.today, index),
+      };
+    }),
+  };
+}

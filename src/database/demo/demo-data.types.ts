@@ -39,7 +39,7 @@ export interface DemoCommitment {
 }
 
 export interface DemoCycle {
-  label: string; // e.g. '2007-H1'
+  label: string; // e.g. '2026-H1': the half-year reported on (see demo-calendar.ts)
   opensOn: IsoDate;
   dueOn: IsoDate;
   closesOn: IsoDate; // opensOn <= dueOn <= closesOn
@@ -56,16 +56,29 @@ export interface DemoFramework {
   cycles: DemoCycle[];
 }
 
+/** One step of an activity report's workflow, as the service records it in the change feed. */
+export interface DemoReportStep {
+  action: 'created' | 'submitted' | 'returned' | 'accepted';
+  /** Before the load: the demo's history is never dated in the future. */
+  at: Date;
+}
+
 export interface DemoActivityReport {
   framework: string; // framework code
   commitment: string; // commitment reference
   agency: string; // agency code: must lead or contribute to the commitment
   cycle: string; // cycle label of that framework
-  state: ActivityReportState;
+  state: ActivityReportState; // the state the last step of `history` leaves it in
   summary: string; // what the agency did, plain text
   narrative: string; // longer plain text for the live narrative
-  returnReason: string | null; // required when state is 'returned'
+  /**
+   * The lead agency's reason when `history` has a return: required when state is 'returned', and kept once the
+   * report is submitted again (as the workflow keeps it).
+   */
+  returnReason: string | null;
   indicatorValues: { indicator: string; value: number; note: string | null }[];
+  /** Oldest first: created, then submitted, returned, submitted again, accepted, as far as the report went. */
+  history: DemoReportStep[];
 }
 
 export interface DemoData {

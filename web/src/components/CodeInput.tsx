@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
-import { fieldError } from '../lib/api';
+import { fieldError } from '../lib/errors';
+import { useTranslation } from '../lib/i18n';
 
 /**
  * The 6-digit code an authenticator app shows. Phones offer the numeric keypad and, where they can, the code itself
@@ -19,10 +20,11 @@ export function CodeInput({
   autoFocus?: boolean;
   description?: string;
 }) {
+  const { t } = useTranslation();
   const problem = fieldError(error, 'code');
   return (
     <TextInput
-      label="Code from your authenticator app"
+      label={t('login.code')}
       description={description}
       required
       autoComplete="one-time-code"

@@ -1,9 +1,11 @@
 import { Badge } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useTranslation } from '../lib/i18n';
 import { useSocket } from '../lib/live';
 
 /** Whether live updates are flowing. */
 export function ConnectionBadge() {
+  const { t } = useTranslation();
   const socket = useSocket();
   const [connected, setConnected] = useState(socket.connected);
   useEffect(() => {
@@ -18,7 +20,7 @@ export function ConnectionBadge() {
   }, [socket]);
   return (
     <Badge color={connected ? 'teal' : 'orange'} variant="light" visibleFrom="xs" aria-live="polite">
-      {connected ? 'Live' : 'Reconnecting…'}
+      {connected ? t('connection.live') : t('connection.reconnecting')}
     </Badge>
   );
 }

@@ -1,21 +1,13 @@
 import { Alert } from '@mantine/core';
-import { ApiError } from '../lib/api';
+import { errorHeading, errorMessage } from '../lib/errors';
+import { useTranslation } from '../lib/i18n';
 
-/** An error from the API, in words. */
-export function ErrorNotice({ error, title }: { error: unknown; title?: string }) {
-  const message = error instanceof ApiError ? error.message : error instanceof Error ? error.message : 'Something went wrong.';
-  const heading =
-    title ??
-    (error instanceof ApiError && error.status === 403
-      ? 'Not allowed'
-      : error instanceof ApiError && error.status === 404
-        ? 'Not found'
-        : error instanceof ApiError && error.status === 409
-          ? 'Could not save'
-          : 'Something went wrong');
+/** An error from the API, in words (the user's language: each error code has its catalogue message). */
+export function ErrorNotice({ error, title, messages }: { error: unknown; title?: string; messages?: Record<string, string> }) {
+  useTranslation(); // shown again in the new language when it changes
   return (
-    <Alert color="red" title={heading} role="alert" variant="light">
-      {message}
+    <Alert color="red" title={title ?? errorHeading(error)} role="alert" variant="light">
+      {errorMessage(error, messages)}
     </Alert>
   );
 }

@@ -1,8 +1,10 @@
 import { Anchor, Badge, Box, Button, Code, CopyButton, Group, Image, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, fieldError } from '../lib/api';
+import { api } from '../lib/api';
+import { fieldError } from '../lib/errors';
 import { formatMoment } from '../lib/format';
+import { aroundElement, useTranslation } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import type { RecoveryCodes, SecondFactorEnrolment, SecondFactorState, SecondFactorStatus } from '../lib/types';
 import { CodeInput } from './CodeInput';
@@ -13,9 +15,9 @@ import { PageState } from './PageState';
 const focusOnMount = (node: HTMLElement | null) => node?.focus();
 
 const STATE_BADGE: Record<SecondFactorState, { label: string; color: string }> = {
-  on: { label: 'On', color: 'teal' },
-  off: { label: 'Off', color: 'gray' },
-  enrolment_required: { label: 'Required, not set up', color: 'orange' },
+  on: { label: 'secondFactor.state.on', color: 'teal' },
+  off: { label: 'secondFactor.state.off', color: 'gray' },
+  enrolment_required: { label: 'secondFactor.state.enrolment_required', color: 'orange' },
 };
 
 /** What the user is in the middle of: nothing, setting up a new app, or a change proved by a current code. */
@@ -28,6 +30,7 @@ type Task = { kind: 'enrol'; enrolment: SecondFactorEnrolment } | { kind: 'newRe
  * user has saved the codes, however soon the session says that two-factor sign-in is on.
  */
 export function SecondFactorSettings({ onCodesShown, onCodesSaved }: { onCodesShown?: () => void; onCodesSaved?: () => void }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: ['second-factor'], queryFn: () => api.get<SecondFactorStatus>('/me/second-factor') });
   const [task, setTask] = useState<Task>(null);
@@ -64,38 +67,37 @@ export function SecondFactorSettings({ onCodesShown, onCodesSaved }: { onCodesSh
       {(current) => (
         <Stack>
           <Group gap="xs">
-            <Text>Status:</Text>
+            <Text>{t('secondFactor.status')}</Text>
             <Badge variant="light" color={STATE_BADGE[current.state].color}>
-              {STATE_BADGE[current.state].label}
+              {t(STATE_BADGE[current.state].label)}
             </Badge>
           </Group>
           {turnedOff && current.state !== 'on' && (
             <Text size="sm" role="status">
-              Two-factor sign-in is off: your password alone now signs you in.
+              {t('secondFactor.turnedOff')}
             </Text>
           )}
           {current.state === 'on' ? (
             <>
               <Text size="sm">
-                On since {formatMoment(current.enabledAt)}. Each sign-in asks for the code from your authenticator app.{' '}
+                {t('secondFactor.onSince', { moment: formatMoment(current.enabledAt) })}{' '}
                 <Text span size="sm" fw={current.recoveryCodesLeft <= 3 ? 700 : undefined}>
-                  {current.recoveryCodesLeft === 1 ? '1 recovery code is left' : `${current.recoveryCodesLeft} recovery codes are left`}
-                  {current.recoveryCodesLeft <= 3 && ': make new ones before they run out'}.
+                  {current.recoveryCodesLeft <= 3
+                    ? t('secondFactor.codesLeftFew', { count: current.recoveryCodesLeft })
+                    : t('secondFactor.codesLeft', { count: current.recoveryCodesLeft })}
                 </Text>
               </Text>
               <Text size="sm" c="dimmed">
-                {current.required
-                  ? 'Your role requires two-factor sign-in, so it cannot be turned off. If you lose your app, sign in with a recovery code, and ask another secretariat member to reset it.'
-                  : "If you lose your app, sign in with a recovery code, or ask a focal point of your agency or the secretariat to reset it."}
+                {current.required ? t('secondFactor.requiredHelp') : t('secondFactor.lostHelp')}
               </Text>
               {task === null ? (
                 <Group>
                   <Button variant="light" onClick={() => setTask({ kind: 'newRecoveryCodes' })}>
-                    New recovery codes
+                    {t('secondFactor.newCodes')}
                   </Button>
                   {!current.required && (
                     <Button variant="subtle" color="red" onClick={() => setTask({ kind: 'turnOff' })}>
-                      Turn off
+                      {t('secondFactor.turnOff')}
                     </Button>
                   )}
                 </Group>
@@ -115,14 +117,11 @@ export function SecondFactorSettings({ onCodesShown, onCodesSaved }: { onCodesSh
             </>
           ) : (
             <>
-              <Text size="sm">
-                Besides your password, each sign-in asks for a 6-digit code from an authenticator app on your phone (such as Google Authenticator, Microsoft
-                Authenticator or 1Password), so that a stolen password alone opens nothing.
-              </Text>
-              {begin.error && <ErrorNotice error={begin.error} title="Could not start the setup" />}
+              <Text size="sm">{t('secondFactor.intro')}</Text>
+              {begin.error && <ErrorNotice error={begin.error} title={t('secondFactor.startFailed')} />}
               <Group>
                 <Button onClick={() => begin.mutate()} loading={begin.isPending}>
-                  {current.state === 'enrolment_required' ? 'Set up two-factor sign-in' : 'Turn on two-factor sign-in'}
+                  {current.state === 'enrolment_required' ? t('enrolment.title') : t('secondFactor.turnOnTitle')}
                 </Button>
               </Group>
             </>
@@ -135,7 +134,9 @@ export function SecondFactorSettings({ onCodesShown, onCodesSaved }: { onCodesSh
 
 /** Adding Concert to the app, then its first code; the secret protects nothing until that code is confirmed. */
 function Enrol({ enrolment, onConfirmed, onCancel }: { enrolment: SecondFactorEnrolment; onConfirmed: (codes: RecoveryCodes) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   const [code, setCode] = useState('');
+  const [beforeLink, afterLink] = aroundElement((slot) => t('secondFactor.cannotScan', { link: slot }));
   const confirm = useMutation({
     mutationFn: () => api.post<RecoveryCodes>('/me/second-factor/confirm', { code }),
     onSuccess: onConfirmed,
@@ -145,13 +146,14 @@ function Enrol({ enrolment, onConfirmed, onCancel }: { enrolment: SecondFactorEn
     confirm.mutate();
   };
   return (
-    <Stack ref={focusOnMount} tabIndex={-1} role="region" aria-label="Set up two-factor sign-in">
-      <Text fw={700}>1. Add Concert to your authenticator app</Text>
-      <Text size="sm">Scan this QR code with the app.</Text>
-      <Image src={enrolment.qrCode} alt="QR code that adds your Concert account to an authenticator app" w={220} h={220} fit="contain" />
+    <Stack ref={focusOnMount} tabIndex={-1} role="region" aria-label={t('enrolment.title')}>
+      <Text fw={700}>{t('secondFactor.step1')}</Text>
+      <Text size="sm">{t('secondFactor.scan')}</Text>
+      <Image src={enrolment.qrCode} alt={t('secondFactor.qrCode')} w={220} h={220} fit="contain" />
       <Text size="sm">
-        Cannot scan it? Type this key into the app instead (a time-based key, 6 digits), or{' '}
-        <Anchor href={enrolment.uri}>open it in an authenticator app on this device</Anchor>.
+        {beforeLink}
+        <Anchor href={enrolment.uri}>{t('secondFactor.openInApp')}</Anchor>
+        {afterLink}
       </Text>
       <Group gap="xs">
         <Code fz="md" style={{ letterSpacing: '0.05em', overflowWrap: 'anywhere' }}>
@@ -160,25 +162,25 @@ function Enrol({ enrolment, onConfirmed, onCancel }: { enrolment: SecondFactorEn
         <CopyButton value={enrolment.secret}>
           {({ copied, copy }) => (
             <Button size="xs" variant="light" onClick={copy}>
-              {copied ? 'Key copied' : 'Copy the key'}
+              {copied ? t('secondFactor.keyCopied') : t('secondFactor.copyKey')}
             </Button>
           )}
         </CopyButton>
       </Group>
-      <form onSubmit={submit} aria-label="Confirm two-factor sign-in">
+      <form onSubmit={submit} aria-label={t('secondFactor.confirm')}>
         <Stack>
-          <Text fw={700}>2. Enter the code the app shows</Text>
-          {confirm.error && !fieldError(confirm.error, 'code') && <ErrorNotice error={confirm.error} title="Could not turn on two-factor sign-in" />}
+          <Text fw={700}>{t('secondFactor.step2')}</Text>
+          {confirm.error && !fieldError(confirm.error, 'code') && <ErrorNotice error={confirm.error} title={t('secondFactor.turnOnFailed')} />}
           <CodeInput value={code} onChange={setCode} error={confirm.error} />
           <Text size="sm" c="dimmed">
-            Turning it on signs you out of Concert on your other devices and browsers.
+            {t('secondFactor.signsOutOthers')}
           </Text>
           <Group>
             <Button type="submit" loading={confirm.isPending}>
-              Turn on
+              {t('secondFactor.turnOn')}
             </Button>
             <Button variant="subtle" onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </Button>
           </Group>
         </Stack>
@@ -199,6 +201,7 @@ function CurrentCodeForm({
   onNewCodes: (codes: RecoveryCodes) => void;
   onTurnedOff: () => void;
 }) {
+  const { t } = useTranslation();
   const [code, setCode] = useState('');
   const change = useMutation({
     mutationFn: (): Promise<RecoveryCodes | null> =>
@@ -211,23 +214,21 @@ function CurrentCodeForm({
     event.preventDefault();
     change.mutate();
   };
-  const title = kind === 'newRecoveryCodes' ? 'New recovery codes' : 'Turn off two-factor sign-in';
+  const title = kind === 'newRecoveryCodes' ? t('secondFactor.newCodes') : t('secondFactor.turnOffTitle');
   return (
     <form onSubmit={submit} aria-label={title}>
       <Stack>
         <Text size="sm">
-          {kind === 'newRecoveryCodes'
-            ? 'Your current recovery codes stop working as soon as the new ones are made.'
-            : 'Your password alone will then sign you in.'}
+          {kind === 'newRecoveryCodes' ? t('secondFactor.newCodesHelp') : t('secondFactor.turnOffHelp')}
         </Text>
         {change.error && !fieldError(change.error, 'code') && <ErrorNotice error={change.error} />}
         <CodeInput value={code} onChange={setCode} error={change.error} autoFocus />
         <Group>
           <Button type="submit" color={kind === 'turnOff' ? 'red' : undefined} loading={change.isPending}>
-            {kind === 'newRecoveryCodes' ? 'Make new recovery codes' : 'Turn off two-factor sign-in'}
+            {kind === 'newRecoveryCodes' ? t('secondFactor.makeNewCodes') : t('secondFactor.turnOffTitle')}
           </Button>
           <Button variant="subtle" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </Button>
         </Group>
       </Stack>
@@ -237,10 +238,11 @@ function CurrentCodeForm({
 
 /** The recovery codes, shown this once (the server keeps only their hashes): copy, download, then say they are saved. */
 function RecoveryCodesPanel({ codes, saving, onSaved }: { codes: string[]; saving: boolean; onSaved: () => void }) {
+  const { t } = useTranslation();
   const session = useSession();
   const asText = [
-    `Concert recovery codes for ${session.user.email}`,
-    'Each code signs you in once, in place of a code from your authenticator app.',
+    t('secondFactor.file.title', { email: session.user.email }),
+    t('secondFactor.file.help'),
     '',
     ...codes,
     '',
@@ -258,13 +260,10 @@ function RecoveryCodesPanel({ codes, saving, onSaved }: { codes: string[]; savin
     <Paper withBorder p="md" ref={focusOnMount} tabIndex={-1} role="region" aria-labelledby="recovery-codes-title">
       <Stack>
         <Text fw={700} id="recovery-codes-title">
-          Save your recovery codes
+          {t('secondFactor.saveCodes')}
         </Text>
-        <Text size="sm">
-          If you lose your authenticator app, each of these codes signs you in once in place of a code from the app. This is the only time they are
-          shown: keep them in your password manager, or print them.
-        </Text>
-        <Box component="ul" aria-label="Recovery codes" m={0} p={0} style={{ listStyle: 'none', columns: 2, maxWidth: 320 }}>
+        <Text size="sm">{t('secondFactor.saveCodesHelp')}</Text>
+        <Box component="ul" aria-label={t('secondFactor.codes')} m={0} p={0} style={{ listStyle: 'none', columns: 2, maxWidth: 320 }}>
           {codes.map((code) => (
             <li key={code}>
               <Code fz="md">{code}</Code>
@@ -275,17 +274,17 @@ function RecoveryCodesPanel({ codes, saving, onSaved }: { codes: string[]; savin
           <CopyButton value={codes.join('\n')}>
             {({ copied, copy }) => (
               <Button variant="light" onClick={copy}>
-                {copied ? 'Codes copied' : 'Copy the codes'}
+                {copied ? t('secondFactor.codesCopied') : t('secondFactor.copyCodes')}
               </Button>
             )}
           </CopyButton>
           <Button variant="light" onClick={download}>
-            Download as text
+            {t('secondFactor.downloadText')}
           </Button>
         </Group>
         <Group>
           <Button onClick={onSaved} loading={saving}>
-            I have saved these codes
+            {t('secondFactor.codesSaved')}
           </Button>
         </Group>
       </Stack>

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: string[] = [],
+    /** The error's `details`: a 403 says why in `details.reason` and its parameters (src/common/refusals.ts). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -25,11 +27,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (response.status === 204) return undefined as T;
   const payload = (await response.json().catch(() => null)) as
     | (T & { error?: never })
-    | { error?: { code: string; message: string; details?: { fields?: string[] } } }
+    | { error?: { code: string; message: string; details?: { fields?: string[] } & Record<string, unknown> } }
     | null;
   if (!response.ok) {
-    const error = (payload as { error?: { code: string; message: string; details?: { fields?: string[] } } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `The server answered ${response.status}.`, error?.details?.fields ?? []);
+    const error = payload?.error;
+    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `The server answered ${response.status}.`, error?.details?.fields ?? [], error?.details ?? {});
   }
   return payload as T;
 }
@@ -41,11 +43,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
-
-/** The server's sentence about this form field, when the error names it (so the form shows it under the field). */
-export function fieldError(error: unknown, field: string): string | null {
-  return error instanceof ApiError && error.fields.includes(field) ? error.message : null;
-}
 
 /** `?a=1&b=x` from the defined values. */
 export function query(params: Record<string, string | number | undefined | null>): string {

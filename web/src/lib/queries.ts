@@ -1,13 +1,13 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, query } from './api';
-import type { AccountabilityGrid, ActivityReport, ChangePage, Commitment, Cycle, Framework, IndicatorValue, Page } from './types';
+import type { AccountabilityGrid, ActivityReport, ChangePage, Commitment, CommitmentListItem, Cycle, Framework, IndicatorValue, Page } from './types';
 
 export const useFrameworks = () => useQuery({ queryKey: ['frameworks'], queryFn: () => api.get<Page<Framework>>('/frameworks?limit=200') });
 
 export const useFramework = (id: string) => useQuery({ queryKey: ['framework', id], queryFn: () => api.get<Framework>(`/frameworks/${id}`) });
 
 export const useCommitments = (params: Record<string, string | number | undefined>) =>
-  useQuery({ queryKey: ['commitments', params], queryFn: () => api.get<Page<Commitment>>(`/commitments${query(params)}`) });
+  useQuery({ queryKey: ['commitments', params], queryFn: () => api.get<Page<CommitmentListItem>>(`/commitments${query(params)}`) });
 
 export const useCommitment = (id: string) => useQuery({ queryKey: ['commitment', id], queryFn: () => api.get<Commitment>(`/commitments/${id}`) });
 

@@ -1,11 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type ReactNode, useContext, useState } from 'react';
 import { api, ApiError } from './api';
 import type { Session } from './types';
 
 const SessionContext = createContext<Session | null>(null);
 
-export function useSessionQuery() {
+/**
+ * The session behind the login gate, starting from the one the gate fetched (lib/session-check.ts): the freshest
+ * there is, so it is put in the cache when the signed-in part mounts rather than asked for again; null once it ends.
+ */
+export function useSessionQuery(fetched: Session) {
+  const queryClient = useQueryClient();
+  useState(() => queryClient.setQueryData<Session | null>(['session'], fetched));
   return useQuery({
     queryKey: ['session'],
     queryFn: async () => {

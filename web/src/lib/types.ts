@@ -1,3 +1,5 @@
+import type { ChangeFacts } from '../../../src/changes/change-facts';
+
 export type Role = 'staff' | 'focal_point' | 'secretariat';
 export type CommitmentStatus = 'not_started' | 'on_track' | 'at_risk' | 'off_track' | 'achieved';
 export type ReportState = 'draft' | 'submitted' | 'accepted' | 'returned';
@@ -11,9 +13,46 @@ export interface Page<T> {
 /** `enrolment_required`: the role requires two-factor sign-in and it is not on yet, so nothing else is open. */
 export type SecondFactorState = 'on' | 'off' | 'enrolment_required';
 
+/** How a session signed in: the password (and a code), or the agency's provider (and a code, or its own factors). */
+export type SignInMethod = 'password' | 'password_second_factor' | 'provider' | 'provider_second_factor' | 'provider_mfa';
+
 export interface Session {
   user: { id: string; email: string; displayName: string; role: Role; secondFactor: SecondFactorState };
   agency: { id: string; code: string; name: string };
+  /** What the user may do beyond reading: the client offers pages and actions from this only. */
+  can: {
+    manageUsers: boolean;
+    grantRoles: Role[];
+    readMail: boolean;
+    readAudit: boolean;
+    manageFrameworks: boolean;
+    manageCommitments: boolean;
+    manageConsolidatedReports: boolean;
+    readSso: boolean;
+    manageAgencies: boolean;
+  };
+  signedInWith: SignInMethod | null;
+  /** The server's answer: nothing but turning on two-factor sign-in is open to this session. */
+  mustTurnOnSecondFactor: boolean;
+}
+
+/** What the login page does after the email (from its domain alone). */
+export type SignInOptions =
+  | { method: 'password' }
+  | { method: 'provider'; agencies: { code: string; name: string }[]; passwordAllowed: boolean };
+
+/** An agency's single sign-on settings; the client secret is never sent back, only whether one is stored. */
+export interface AgencySso {
+  agencyId: string;
+  issuer: string;
+  clientId: string;
+  clientSecretSet: boolean;
+  emailDomains: string[];
+  passwordLogin: 'allowed' | 'disabled';
+  defaultRole: 'staff';
+  redirectUri: string;
+  version: number;
+  updatedAt: string;
 }
 
 /** The answer to a right password when the account has two-factor sign-in on: the code is asked next. */
@@ -70,6 +109,9 @@ export interface Indicator {
   version: number;
 }
 
+/** A commitment in a list: lists leave out its description. */
+export type CommitmentListItem = Omit<Commitment, 'description' | 'indicators'>;
+
 export interface Commitment {
   id: string;
   frameworkId: string;
@@ -83,6 +125,7 @@ export interface Commitment {
   reportDocumentId: string;
   version: number;
   indicators?: Indicator[];
+  can: { manage: boolean; setStatus: boolean; manageIndicators: boolean; editReport: boolean; writeActivityReport: boolean };
 }
 
 export interface Cycle {
@@ -112,6 +155,7 @@ export interface ActivityReport {
   decidedAt: string | null;
   version: number;
   updatedAt: string;
+  can: { edit: boolean; submit: boolean; accept: boolean; return: boolean; reopen: boolean };
   indicatorValues?: { indicatorId: string; indicatorName: string; unit: string; value: number; note: string | null }[];
 }
 
@@ -148,9 +192,43 @@ export interface Change {
   frameworkId: string | null;
   commitmentId: string | null;
   summary: string;
+  /** The change in facts the client tells in the reader's language; null: only `summary` (English) tells it. */
+  facts: ChangeFacts | null;
 }
 
 export interface ChangePage {
   items: Change[];
   nextCursor: string | null;
+}
+
+export interface ConsolidatedReport {
+  id: string;
+  frameworkId: string;
+  cycleId: string;
+  state: 'draft' | 'issued';
+  summaryDocumentId: string;
+  /** How many times it was issued. */
+  edition: number;
+  version: number;
+}
+
+export interface ConsolidatedEdition {
+  edition: number;
+  issuedAt: string;
+  issuedBy: { userId: string; displayName: string; agencyCode: string };
+  docxBytes: number;
+  pdfBytes: number | null;
+}
+
+/** One part of a word-level diff, as the server's `diff` answers it. */
+export interface DiffPart {
+  value: string;
+  added?: true;
+  removed?: true;
+}
+
+export interface EditionDiff {
+  edition: number;
+  previousEdition: number | null;
+  changes: DiffPart[];
 }

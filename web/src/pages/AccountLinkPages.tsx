@@ -1,9 +1,13 @@
-import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+// Every Mantine component's styles, once signed in (main.tsx loads only the login page's).
+import '@mantine/core/styles.layer.css';
+import { Anchor, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { api } from '../lib/api';
+import { api, query } from '../lib/api';
+import { aroundElement, useTranslation } from '../lib/i18n';
+import type { SignInOptions } from '../lib/types';
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -20,13 +24,17 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const RULES = 'At least 12 characters; not a common password, and not your email address.';
-
-/** From the invitation mail: choose a password, and you are in. */
+/**
+ * From the invitation mail: choose a password, and you are in; or, for an agency that signs in through its own
+ * provider, accept it there (the server says which, from the invitation).
+ */
 export function AcceptInvitationPage() {
   const [search] = useSearchParams();
+  const { t } = useTranslation();
+  const token = search.get('token') ?? '';
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const options = useQuery({ queryKey: ['invitation-options', token], queryFn: () => api.get<SignInOptions>(`/auth/sso/options${query({ invitation: token })}`), retry: false });
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +43,7 @@ export function AcceptInvitationPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/invitations/accept', { token: search.get('token') ?? '', password });
+      await api.post('/auth/invitations/accept', { token, password });
       await queryClient.invalidateQueries({ queryKey: ['session'] });
       await navigate('/');
     } catch (caught) {
@@ -44,24 +52,42 @@ export function AcceptInvitationPage() {
       setBusy(false);
     }
   };
+  const provider = options.data?.method === 'provider' ? options.data : null;
+  const agency = provider?.agencies[0];
   return (
-    <Frame title="Welcome to Concert">
-      <form onSubmit={(event) => void submit(event)} aria-label="Accept the invitation">
+    <Frame title={t('accountLinks.welcome')}>
+      {options.isPending ? (
+        <Loader aria-label={t('common.loading')} />
+      ) : (
         <Stack>
-          <Text size="sm">Choose your password to join your agency&apos;s workspace.</Text>
-          {error !== null && <ErrorNotice error={error} title="Could not accept the invitation" />}
-          <PasswordInput label="Password" description={RULES} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-          <Button type="submit" loading={busy}>
-            Join
-          </Button>
+          {options.error !== null && <ErrorNotice error={options.error} title={t('accountLinks.acceptFailed')} />}
+          {agency && (
+            <>
+              <Text size="sm">{t('accountLinks.joinWithAgency', { agency: agency.name })}</Text>
+              <Button onClick={() => window.location.assign(`/api/auth/sso/start${query({ invitation: token })}`)}>{t('accountLinks.joinAt', { agency: agency.code })}</Button>
+            </>
+          )}
+          {options.error === null && (!provider || provider.passwordAllowed) && (
+            <form onSubmit={(event) => void submit(event)} aria-label={t('accountLinks.accept')}>
+              <Stack>
+                <Text size="sm">{agency ? t('accountLinks.orPassword') : t('accountLinks.choosePassword')}</Text>
+                {error !== null && <ErrorNotice error={error} title={t('accountLinks.acceptFailed')} />}
+                <PasswordInput label={t('login.password')} description={t('accountLinks.rules')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+                <Button type="submit" loading={busy} variant={agency ? 'default' : 'filled'}>
+                  {t('accountLinks.join')}
+                </Button>
+              </Stack>
+            </form>
+          )}
         </Stack>
-      </form>
+      )}
     </Frame>
   );
 }
 
 /** Asks for a reset link; the answer is the same whether the address has an account or not. */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -76,20 +102,20 @@ export function ForgotPasswordPage() {
     }
   };
   return (
-    <Frame title="Forgot your password?">
+    <Frame title={t('login.forgot')}>
       {sent ? (
-        <Text role="status">If {email} has an account, a link to choose a new password is on its way. It works once, within an hour.</Text>
+        <Text role="status">{t('accountLinks.resetSent', { email })}</Text>
       ) : (
-        <form onSubmit={(event) => void submit(event)} aria-label="Ask for a reset link">
+        <form onSubmit={(event) => void submit(event)} aria-label={t('accountLinks.askReset')}>
           <Stack>
             {error !== null && <ErrorNotice error={error} />}
-            <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <Button type="submit">Send me a link</Button>
+            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <Button type="submit">{t('accountLinks.sendLink')}</Button>
           </Stack>
         </form>
       )}
       <Anchor href="/" size="sm">
-        Back to log in
+        {t('accountLinks.backToLogIn')}
       </Anchor>
     </Frame>
   );
@@ -97,6 +123,7 @@ export function ForgotPasswordPage() {
 
 /** From the reset mail: a new password; every other session of the account ends. */
 export function ResetPasswordPage() {
+  const { t } = useTranslation();
   const [search] = useSearchParams();
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
@@ -111,18 +138,21 @@ export function ResetPasswordPage() {
       setError(caught);
     }
   };
+  const [beforeLink, afterLink] = aroundElement((slot) => t('accountLinks.passwordChanged', { link: slot }));
   return (
-    <Frame title="Choose a new password">
+    <Frame title={t('accountLinks.newPassword')}>
       {done ? (
         <Text role="status">
-          Your password is changed, and every session with the old one has ended. <Anchor href="/">Log in</Anchor>.
+          {beforeLink}
+          <Anchor href="/">{t('login.title')}</Anchor>
+          {afterLink}
         </Text>
       ) : (
-        <form onSubmit={(event) => void submit(event)} aria-label="Choose a new password">
+        <form onSubmit={(event) => void submit(event)} aria-label={t('accountLinks.newPassword')}>
           <Stack>
-            {error !== null && <ErrorNotice error={error} title="Could not change the password" />}
-            <PasswordInput label="New password" description={RULES} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <Button type="submit">Change my password</Button>
+            {error !== null && <ErrorNotice error={error} title={t('accountLinks.changeFailed')} />}
+            <PasswordInput label={t('accountLinks.newPasswordLabel')} description={t('accountLinks.rules')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <Button type="submit">{t('accountLinks.change')}</Button>
           </Stack>
         </form>
       )}

@@ -1,17 +1,18 @@
 import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { StateBadge } from '../components/Badges';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LiveEditor } from '../components/LiveEditor';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
-import { formatDate, formatMoment } from '../lib/format';
+import { formatDate, formatMoment, formatNumber } from '../lib/format';
+import { useTranslation } from '../lib/i18n';
 import { useLiveChanges } from '../lib/live';
 import { useActivityReport, useCommitment } from '../lib/queries';
-import { useSession } from '../lib/session';
-import type { ActivityReport, Commitment } from '../lib/types';
+import type { ActivityReport, Commitment, DiffPart } from '../lib/types';
+import { WordDiff } from '../components/WordDiff';
 
 export function ActivityReportPage() {
   const { id = '' } = useParams();
@@ -26,11 +27,8 @@ export function ActivityReportPage() {
 }
 
 function ReportView({ report, commitment }: { report: ActivityReport; commitment: Commitment }) {
-  const session = useSession();
-  const mine = session.agency.id === report.agencyId;
-  const editable = mine && (report.state === 'draft' || report.state === 'returned');
-  const focal = session.user.role === 'focal_point';
-  const leads = commitment.leadAgencies.includes(session.agency.code);
+  const { t } = useTranslation();
+  const editable = report.can.edit;
   return (
     <Stack>
       <div>
@@ -39,47 +37,47 @@ function ReportView({ report, commitment }: { report: ActivityReport; commitment
         </Anchor>
         <Group gap="sm" mt={4}>
           <Title order={2}>
-            {report.agency}&apos;s activity report, {report.cycleLabel}
+            {t('report.title', { agency: report.agency, cycle: report.cycleLabel })}
           </Title>
           <StateBadge state={report.state} />
         </Group>
         <Text size="sm" c="dimmed">
-          Due {formatDate(report.dueOn)}
-          {report.submittedAt ? ` · submitted ${formatMoment(report.submittedAt)}` : ''}
-          {report.decidedAt ? ` · decided ${formatMoment(report.decidedAt)}` : ''}
+          {t('report.due', { date: formatDate(report.dueOn) })}
+          {report.submittedAt ? ` · ${t('report.submitted', { moment: formatMoment(report.submittedAt) })}` : ''}
+          {report.decidedAt ? ` · ${t('report.decided', { moment: formatMoment(report.decidedAt) })}` : ''}
         </Text>
       </div>
       {report.state === 'returned' && report.returnReason && (
-        <Alert color="orange" title="Returned by the lead agency">
+        <Alert color="orange" title={t('report.returned')}>
           {report.returnReason}
         </Alert>
       )}
       {report.state === 'accepted' && (
-        <Alert color="teal" title="Accepted">
-          This report is frozen as the record of {report.cycleLabel}.
+        <Alert color="teal" title={t('state.accepted')}>
+          {t('report.frozen', { cycle: report.cycleLabel })}
         </Alert>
       )}
-      <ReportForm report={report} commitment={commitment} editable={editable} />
+      {/* Keyed by version: a saved or reloaded report starts the form afresh from what the server holds. */}
+      <ReportForm key={`${report.id}@${report.version}`} report={report} commitment={commitment} editable={editable} />
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">
-          Narrative
+          {t('report.narrative')}
         </Title>
-        <LiveEditor documentId={report.documentId} label={`Narrative of ${report.agency}'s ${report.cycleLabel} report on ${commitment.reference}`} />
+        <LiveEditor documentId={report.documentId} label={t('report.editor', { agency: report.agency, cycle: report.cycleLabel, reference: commitment.reference })} />
       </Card>
-      <Actions report={report} canSubmit={mine && focal} canReview={focal && leads} canReopen={session.user.role === 'secretariat' || (focal && leads)} />
+      <Actions report={report} />
       {report.state === 'accepted' && <Diff reportId={report.id} />}
     </Stack>
   );
 }
 
 function ReportForm({ report, commitment, editable }: { report: ActivityReport; commitment: Commitment; editable: boolean }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [summary, setSummary] = useState(report.summary);
-  const [values, setValues] = useState<Record<string, number | ''>>({});
-  useEffect(() => {
-    setSummary(report.summary);
-    setValues(Object.fromEntries((report.indicatorValues ?? []).map((v) => [v.indicatorId, v.value])));
-  }, [report]);
+  const [values, setValues] = useState<Record<string, number | ''>>(() =>
+    Object.fromEntries((report.indicatorValues ?? []).map((v) => [v.indicatorId, v.value])),
+  );
   const save = useMutation({
     mutationFn: () =>
       api.patch(`/activity-reports/${report.id}`, {
@@ -98,15 +96,15 @@ function ReportForm({ report, commitment, editable }: { report: ActivityReport; 
           event.preventDefault();
           save.mutate();
         }}
-        aria-label="Activity report"
+        aria-label={t('report.form')}
       >
         <Stack>
-          <Textarea label="What the agency did" autosize minRows={3} value={summary} readOnly={!editable} onChange={(e) => setSummary(e.currentTarget.value)} />
+          <Textarea label={t('report.summary')} autosize minRows={3} value={summary} readOnly={!editable} onChange={(e) => setSummary(e.currentTarget.value)} />
           {(commitment.indicators ?? []).map((indicator) => (
             <NumberInput
               key={indicator.id}
               label={`${indicator.name} (${indicator.unit})`}
-              description={`Target ${indicator.target}`}
+              description={t('indicator.targetLine', { target: formatNumber(indicator.target) })}
               value={values[indicator.id] ?? ''}
               readOnly={!editable}
               onChange={(value) => setValues((current) => ({ ...current, [indicator.id]: typeof value === 'number' ? value : '' }))}
@@ -116,11 +114,11 @@ function ReportForm({ report, commitment, editable }: { report: ActivityReport; 
           {editable && (
             <Group>
               <Button type="submit" loading={save.isPending}>
-                Save
+                {t('common.save')}
               </Button>
               {save.isSuccess && (
                 <Text size="sm" c="teal" role="status">
-                  Saved
+                  {t('common.saved')}
                 </Text>
               )}
             </Group>
@@ -131,7 +129,9 @@ function ReportForm({ report, commitment, editable }: { report: ActivityReport; 
   );
 }
 
-function Actions({ report, canSubmit, canReview, canReopen }: { report: ActivityReport; canSubmit: boolean; canReview: boolean; canReopen: boolean }) {
+/** The steps the server says this user may take now (`can`, from the same rules that enforce them). */
+function Actions({ report }: { report: ActivityReport }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const act = useMutation({
@@ -142,9 +142,9 @@ function Actions({ report, canSubmit, canReview, canReopen }: { report: Activity
       return queryClient.invalidateQueries();
     },
   });
-  const submittable = canSubmit && (report.state === 'draft' || report.state === 'returned');
-  const reviewable = canReview && report.state === 'submitted';
-  const reopenable = canReopen && report.state === 'accepted';
+  const submittable = report.can.submit;
+  const reviewable = report.can.accept || report.can.return;
+  const reopenable = report.can.reopen;
   if (!submittable && !reviewable && !reopenable) return null;
   return (
     <Card withBorder>
@@ -153,27 +153,31 @@ function Actions({ report, canSubmit, canReview, canReopen }: { report: Activity
         {submittable && (
           <Group>
             <Button onClick={() => act.mutate('submit')} loading={act.isPending}>
-              Submit to the lead agency
+              {t('report.submit')}
             </Button>
           </Group>
         )}
         {(reviewable || reopenable) && (
-          <Textarea label={reviewable ? 'Reason, when returning the report' : 'Reason for reopening'} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea label={reviewable ? t('report.returnReason') : t('report.reopenReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         )}
         {reviewable && (
           <Group>
-            <Button color="teal" onClick={() => act.mutate('accept')} loading={act.isPending}>
-              Accept
-            </Button>
-            <Button color="orange" variant="light" disabled={reason.trim().length < 3} onClick={() => act.mutate('return')} loading={act.isPending}>
-              Return with this reason
-            </Button>
+            {report.can.accept && (
+              <Button color="teal" onClick={() => act.mutate('accept')} loading={act.isPending}>
+                {t('report.accept')}
+              </Button>
+            )}
+            {report.can.return && (
+              <Button color="orange" variant="light" disabled={reason.trim().length < 3} onClick={() => act.mutate('return')} loading={act.isPending}>
+                {t('report.return')}
+              </Button>
+            )}
           </Group>
         )}
         {reopenable && (
           <Group>
             <Button color="orange" variant="light" disabled={reason.trim().length < 3} onClick={() => act.mutate('reopen')} loading={act.isPending}>
-              Reopen
+              {t('report.reopen')}
             </Button>
           </Group>
         )}
@@ -183,10 +187,11 @@ function Actions({ report, canSubmit, canReview, canReopen }: { report: Activity
 }
 
 function Diff({ reportId }: { reportId: string }) {
+  const { t } = useTranslation();
   const diff = useQuery({
     queryKey: ['diff', reportId],
     queryFn: () =>
-      api.get<{ previousCycleLabel: string | null; changes: { value: string; added?: true; removed?: true }[] }>(`/activity-reports/${reportId}/diff`),
+      api.get<{ previousCycleLabel: string | null; changes: DiffPart[] }>(`/activity-reports/${reportId}/diff`),
   });
   return (
     <Card withBorder>
@@ -194,23 +199,9 @@ function Diff({ reportId }: { reportId: string }) {
         {(d) => (
           <Stack gap="xs">
             <Title order={3} size="h4">
-              {d.previousCycleLabel ? `Changes since ${d.previousCycleLabel}` : 'First accepted report of this agency on this commitment'}
+              {d.previousCycleLabel ? t('report.changesSince', { cycle: d.previousCycleLabel }) : t('report.first')}
             </Title>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {d.changes.map((part, i) =>
-                part.added ? (
-                  <ins key={i} style={{ background: 'var(--mantine-color-teal-1)' }}>
-                    {part.value}
-                  </ins>
-                ) : part.removed ? (
-                  <del key={i} style={{ background: 'var(--mantine-color-red-1)' }}>
-                    {part.value}
-                  </del>
-                ) : (
-                  <span key={i}>{part.value}</span>
-                ),
-              )}
-            </Text>
+            <WordDiff changes={d.changes} />
           </Stack>
         )}
       </PageState>

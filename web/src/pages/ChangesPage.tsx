@@ -5,19 +5,21 @@ import { ChangeList } from '../components/ChangeList';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { api, query } from '../lib/api';
 import { useLiveChanges } from '../lib/live';
+import { useTranslation } from '../lib/i18n';
 import { useFrameworks } from '../lib/queries';
 import type { ChangePage } from '../lib/types';
 
 const ENTITY_TYPES = [
-  { value: 'commitment', label: 'Commitments' },
-  { value: 'activity_report', label: 'Activity reports' },
-  { value: 'indicator', label: 'Indicators' },
-  { value: 'reporting_cycle', label: 'Reporting cycles' },
-  { value: 'framework', label: 'Frameworks' },
-  { value: 'agency', label: 'Agencies' },
+  { value: 'commitment', label: 'changes.entity.commitment' },
+  { value: 'activity_report', label: 'changes.entity.activity_report' },
+  { value: 'indicator', label: 'changes.entity.indicator' },
+  { value: 'reporting_cycle', label: 'changes.entity.reporting_cycle' },
+  { value: 'framework', label: 'changes.entity.framework' },
+  { value: 'agency', label: 'changes.entity.agency' },
 ];
 
 export function ChangesPage() {
+  const { t } = useTranslation();
   const frameworks = useFrameworks();
   const [frameworkId, setFrameworkId] = useState<string | null>(null);
   const [entityType, setEntityType] = useState<string | null>(null);
@@ -31,23 +33,23 @@ export function ChangesPage() {
   });
   return (
     <Stack>
-      <Title order={2}>History of changes</Title>
+      <Title order={2}>{t('nav.changes')}</Title>
       <Group>
         <Select
-          label="Framework"
-          placeholder="All frameworks"
+          label={t('changes.framework')}
+          placeholder={t('changes.allFrameworks')}
           clearable
           value={frameworkId}
           onChange={setFrameworkId}
           data={(frameworks.data?.items ?? []).map((f) => ({ value: f.id, label: f.code }))}
         />
-        <Select label="What changed" placeholder="Everything" clearable value={entityType} onChange={setEntityType} data={ENTITY_TYPES} />
+        <Select label={t('changes.what')} placeholder={t('changes.everything')} clearable value={entityType} onChange={setEntityType} data={ENTITY_TYPES.map((type) => ({ value: type.value, label: t(type.label) }))} />
       </Group>
       <Card withBorder>
-        {changes.error ? <ErrorNotice error={changes.error} /> : <ChangeList changes={changes.data?.pages.flatMap((p) => p.items) ?? []} empty={changes.isPending ? 'Loading…' : 'No change matches.'} />}
+        {changes.error ? <ErrorNotice error={changes.error} /> : <ChangeList changes={changes.data?.pages.flatMap((p) => p.items) ?? []} empty={changes.isPending ? t('common.loadingEllipsis') : t('changes.noMatch')} />}
         {changes.hasNextPage && (
           <Button variant="subtle" mt="md" onClick={() => void changes.fetchNextPage()} loading={changes.isFetchingNextPage}>
-            Older changes
+            {t('changes.older')}
           </Button>
         )}
       </Card>

@@ -10,7 +10,8 @@ import { IndicatorChart } from '../components/IndicatorChart';
 import { LiveEditor } from '../components/LiveEditor';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
-import { formatDate, STATUS_LABEL } from '../lib/format';
+import { formatDate, formatList, STATE_LABEL, STATUS_LABEL } from '../lib/format';
+import { useTranslation } from '../lib/i18n';
 import { useLiveChanges } from '../lib/live';
 import { useActivityReports, useCommitment, useCycles } from '../lib/queries';
 import { useSession } from '../lib/session';
@@ -24,17 +25,15 @@ export function CommitmentPage() {
 }
 
 function CommitmentView({ commitment }: { commitment: Commitment }) {
-  const session = useSession();
+  const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') ?? 'report';
-  const agency = session.agency.code;
-  const leads = commitment.leadAgencies.includes(agency);
-  const canSetStatus = session.user.role === 'secretariat' || (session.user.role === 'focal_point' && leads);
+  const canSetStatus = commitment.can.setStatus;
   return (
     <Stack>
       <div>
         <Anchor component={Link} to={`/frameworks/${commitment.frameworkId}`} size="sm">
-          Back to the framework
+          {t('commitment.back')}
         </Anchor>
         <Group gap="sm" mt={4}>
           <Title order={2}>
@@ -46,13 +45,13 @@ function CommitmentView({ commitment }: { commitment: Commitment }) {
       </div>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Text size="sm">
-          <b>Lead:</b> {commitment.leadAgencies.join(', ')}
+          <b>{t('commitment.lead')}</b> {formatList(commitment.leadAgencies)}
         </Text>
         <Text size="sm">
-          <b>Contributing:</b> {commitment.contributingAgencies.join(', ') || '—'}
+          <b>{t('commitment.contributing')}</b> {formatList(commitment.contributingAgencies) || '—'}
         </Text>
         <Text size="sm">
-          <b>Due:</b> {formatDate(commitment.dueDate)}
+          <b>{t('commitment.due')}</b> {formatDate(commitment.dueDate)}
         </Text>
       </SimpleGrid>
       <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
@@ -61,17 +60,17 @@ function CommitmentView({ commitment }: { commitment: Commitment }) {
       {canSetStatus && <StatusControl commitment={commitment} />}
       <Tabs value={tab} onChange={(value) => setSearch({ tab: value ?? 'report' })}>
         <Tabs.List>
-          <Tabs.Tab value="report">Live report</Tabs.Tab>
-          <Tabs.Tab value="indicators">Indicators</Tabs.Tab>
-          <Tabs.Tab value="activity">Activity reports</Tabs.Tab>
-          <Tabs.Tab value="history">History</Tabs.Tab>
+          <Tabs.Tab value="report">{t('commitment.tab.report')}</Tabs.Tab>
+          <Tabs.Tab value="indicators">{t('changes.entity.indicator')}</Tabs.Tab>
+          <Tabs.Tab value="activity">{t('changes.entity.activity_report')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('framework.tab.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="report" pt="md">
-          <LiveEditor documentId={commitment.reportDocumentId} label={`Live report of ${commitment.reference}`} />
+          <LiveEditor documentId={commitment.reportDocumentId} label={t('commitment.editor', { reference: commitment.reference })} />
         </Tabs.Panel>
         <Tabs.Panel value="indicators" pt="md">
           <Stack>
-            {(commitment.indicators ?? []).length === 0 && <Text c="dimmed">No indicator yet.</Text>}
+            {(commitment.indicators ?? []).length === 0 && <Text c="dimmed">{t('commitment.noIndicator')}</Text>}
             {(commitment.indicators ?? []).map((indicator) => (
               <IndicatorChart key={indicator.id} indicator={indicator} />
             ))}
@@ -89,6 +88,7 @@ function CommitmentView({ commitment }: { commitment: Commitment }) {
 }
 
 function StatusControl({ commitment }: { commitment: Commitment }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const update = useMutation({
     mutationFn: (status: CommitmentStatus) => api.patch<Commitment>(`/commitments/${commitment.id}`, { version: commitment.version, status }),
@@ -97,12 +97,12 @@ function StatusControl({ commitment }: { commitment: Commitment }) {
   return (
     <Stack gap={4} maw={320}>
       <Select
-        label="Status of this commitment"
+        label={t('commitment.status')}
         value={commitment.status}
         allowDeselect={false}
         disabled={update.isPending}
         onChange={(value) => value && value !== commitment.status && update.mutate(value as CommitmentStatus)}
-        data={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label }))}
+        data={Object.entries(STATUS_LABEL).map(([value, label]) => ({ value, label: t(label) }))}
       />
       {update.error && <ErrorNotice error={update.error} />}
     </Stack>
@@ -110,13 +110,14 @@ function StatusControl({ commitment }: { commitment: Commitment }) {
 }
 
 function ActivityReports({ commitment }: { commitment: Commitment }) {
+  const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const reports = useActivityReports({ commitmentId: commitment.id, limit: 200 });
   const cycles = useCycles(commitment.frameworkId);
   const [cycleId, setCycleId] = useState<string | null>(null);
   const agency = session.agency.code;
-  const takesPart = [...commitment.leadAgencies, ...commitment.contributingAgencies].includes(agency);
+  const takesPart = commitment.can.writeActivityReport;
   const create = useMutation({
     mutationFn: (cycle: string) => api.post<ActivityReport>('/activity-reports', { commitmentId: commitment.id, cycleId: cycle }),
     onSuccess: (report) => void navigate(`/activity-reports/${report.id}`),
@@ -127,13 +128,13 @@ function ActivityReports({ commitment }: { commitment: Commitment }) {
       {takesPart && missing.length > 0 && (
         <Group align="flex-end">
           <Select
-            label={`Start ${agency}'s report for`}
+            label={t('commitment.startFor', { agency })}
             value={cycleId ?? missing[0]?.id ?? null}
             onChange={setCycleId}
             data={missing.map((c) => ({ value: c.id, label: c.label }))}
           />
-          <Button loading={create.isPending} onClick={() => create.mutate(cycleId ?? missing[0]!.id)}>
-            Start report
+          <Button loading={create.isPending} onClick={() => create.mutate(cycleId ?? missing[0].id)}>
+            {t('commitment.start')}
           </Button>
         </Group>
       )}
@@ -141,16 +142,16 @@ function ActivityReports({ commitment }: { commitment: Commitment }) {
       <PageState query={reports}>
         {(page) =>
           page.items.length === 0 ? (
-            <Text c="dimmed">No agency has reported on this commitment yet.</Text>
+            <Text c="dimmed">{t('commitment.noReport')}</Text>
           ) : (
             <Table.ScrollContainer minWidth={480}>
-              <Table aria-label="Activity reports">
+              <Table aria-label={t('changes.entity.activity_report')}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Cycle</Table.Th>
-                    <Table.Th>Agency</Table.Th>
-                    <Table.Th>State</Table.Th>
-                    <Table.Th>Summary</Table.Th>
+                    <Table.Th>{t('dashboard.column.cycle')}</Table.Th>
+                    <Table.Th>{t('framework.agency')}</Table.Th>
+                    <Table.Th>{t('dashboard.column.state')}</Table.Th>
+                    <Table.Th>{t('commitment.summary')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -161,7 +162,7 @@ function ActivityReports({ commitment }: { commitment: Commitment }) {
                         <Badge variant="outline">{r.agency}</Badge>
                       </Table.Td>
                       <Table.Td>
-                        <Anchor component={Link} to={`/activity-reports/${r.id}`} aria-label={`${r.agency} ${r.cycleLabel} report: ${r.state}`}>
+                        <Anchor component={Link} to={`/activity-reports/${r.id}`} aria-label={t('commitment.reportLink', { agency: r.agency, cycle: r.cycleLabel, state: t(STATE_LABEL[r.state]) })}>
                           <StateBadge state={r.state} />
                         </Anchor>
                       </Table.Td>

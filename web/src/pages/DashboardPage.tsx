@@ -1,9 +1,12 @@
 import { Anchor, Badge, Card, Center, Grid, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { StateBadge, StatusBadge } from '../components/Badges';
+import { ActionItemList } from '../components/ActionItemList';
 import { ChangeList } from '../components/ChangeList';
 import { PageState } from '../components/PageState';
 import { formatDate } from '../lib/format';
+import { useActionItems } from '../lib/discussions';
+import { useTranslation } from '../lib/i18n';
 import { useLiveChanges } from '../lib/live';
 import { useAllAccountability, useChanges, useCommitments, useFrameworks } from '../lib/queries';
 import { useSession } from '../lib/session';
@@ -12,19 +15,21 @@ import type { AccountabilityGrid, CellState } from '../lib/types';
 const OPEN: CellState[] = ['missing', 'draft', 'returned', 'overdue'];
 
 export function DashboardPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const agency = session.agency.code;
   const frameworks = useFrameworks();
   const mine = useCommitments({ agency, limit: 200 });
   const grids = useAllAccountability(frameworks.data?.items ?? []);
   const changes = useChanges({ limit: 15 });
+  const actionItems = useActionItems({ agency, state: 'open', limit: '20' });
   useLiveChanges((frameworks.data?.items ?? []).map((f) => f.id));
 
   const loaded = grids.map((g) => g.data).filter((g): g is AccountabilityGrid => Boolean(g));
   const gridsPending = frameworks.isPending || grids.some((g) => g.isPending);
   const waiting = (
     <Center p="md">
-      <Loader size="sm" aria-label="Loading the reporting cycles" />
+      <Loader size="sm" aria-label={t('dashboard.loadingCycles')} />
     </Center>
   );
   const due = loaded.flatMap((grid) =>
@@ -45,22 +50,40 @@ export function DashboardPage() {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
             <Card withBorder>
+              <Group justify="space-between" mb="xs">
+                <Title order={3} size="h4">
+                  {t('dashboard.actionItemsOf', { agency })}
+                </Title>
+                <Anchor component={Link} to="/action-items" size="sm">
+                  {t('dashboard.allActionItems')}
+                </Anchor>
+              </Group>
+              {actionItems.isPending ? (
+                waiting
+              ) : (
+                <ActionItemList items={actionItems.data?.items ?? []} label={t('actionItems.openOf', { agency })} canComplete={(item) => item.assigneeAgency === agency} />
+              )}
+            </Card>
+            <Card withBorder>
               <Title order={3} size="h4" mb="xs">
-                Reports due for {agency} in the current cycles
+                {t('dashboard.due.title', { agency })}
               </Title>
               {gridsPending ? (
                 waiting
               ) : due.length === 0 ? (
-                <Text c="dimmed">Nothing is due: every report of {agency} in the current cycles is submitted.</Text>
+                <Text c="dimmed">{t('dashboard.due.none', { agency })}</Text>
               ) : (
                 <Table.ScrollContainer minWidth={420}>
-                  <Table aria-label={`Reports due for ${agency}`}>
+                  <Text size="sm" c="dimmed" mb="xs">
+                    {t('dashboard.due.count', { count: due.length })}
+                  </Text>
+                  <Table aria-label={t('dashboard.due.table', { agency })}>
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th>Commitment</Table.Th>
-                        <Table.Th>Cycle</Table.Th>
-                        <Table.Th>Due</Table.Th>
-                        <Table.Th>State</Table.Th>
+                        <Table.Th>{t('dashboard.column.commitment')}</Table.Th>
+                        <Table.Th>{t('dashboard.column.cycle')}</Table.Th>
+                        <Table.Th>{t('dashboard.column.due')}</Table.Th>
+                        <Table.Th>{t('dashboard.column.state')}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -88,18 +111,18 @@ export function DashboardPage() {
             </Card>
             <Card withBorder>
               <Title order={3} size="h4" mb="xs">
-                Awaiting {agency}&apos;s review
+                {t('dashboard.review.title', { agency })}
               </Title>
               {gridsPending ? (
                 waiting
               ) : toReview.length === 0 ? (
-                <Text c="dimmed">No submitted report awaits {agency} as lead agency.</Text>
+                <Text c="dimmed">{t('dashboard.review.none', { agency })}</Text>
               ) : (
-                <Stack gap="xs" aria-label="Reports awaiting review">
+                <Stack gap="xs" aria-label={t('dashboard.review.list')}>
                   {toReview.map(({ grid, row, cell }) => (
                     <Group key={cell.reportId} justify="space-between">
                       <Anchor component={Link} to={`/activity-reports/${cell.reportId}`}>
-                        {cell.agency} on {row.reference} ({grid.cycle.label})
+                        {t('dashboard.review.item', { agency: cell.agency, reference: row.reference, cycle: grid.cycle.label })}
                       </Anchor>
                       <StateBadge state={cell.state} />
                     </Group>
@@ -109,21 +132,21 @@ export function DashboardPage() {
             </Card>
             <Card withBorder>
               <Title order={3} size="h4" mb="xs">
-                What {agency} leads and contributes to
+                {t('dashboard.mine.title', { agency })}
               </Title>
               <PageState query={mine}>
                 {(page) =>
                   page.items.length === 0 ? (
-                    <Text c="dimmed">{agency} takes part in no commitment yet.</Text>
+                    <Text c="dimmed">{t('dashboard.mine.none', { agency })}</Text>
                   ) : (
                     <Table.ScrollContainer minWidth={420}>
-                      <Table aria-label={`Commitments of ${agency}`}>
+                      <Table aria-label={t('dashboard.mine.table', { agency })}>
                         <Table.Thead>
                           <Table.Tr>
-                            <Table.Th>Commitment</Table.Th>
-                            <Table.Th>Role</Table.Th>
-                            <Table.Th>Status</Table.Th>
-                            <Table.Th>Due</Table.Th>
+                            <Table.Th>{t('dashboard.column.commitment')}</Table.Th>
+                            <Table.Th>{t('dashboard.column.role')}</Table.Th>
+                            <Table.Th>{t('dashboard.column.status')}</Table.Th>
+                            <Table.Th>{t('dashboard.column.due')}</Table.Th>
                           </Table.Tr>
                         </Table.Thead>
                         <Table.Tbody>
@@ -139,7 +162,7 @@ export function DashboardPage() {
                               </Table.Td>
                               <Table.Td>
                                 <Badge variant="outline" color={c.leadAgencies.includes(agency) ? 'blue' : 'gray'}>
-                                  {c.leadAgencies.includes(agency) ? 'Lead' : 'Contributes'}
+                                  {c.leadAgencies.includes(agency) ? t('dashboard.mine.lead') : t('dashboard.mine.contributes')}
                                 </Badge>
                               </Table.Td>
                               <Table.Td>
@@ -161,10 +184,10 @@ export function DashboardPage() {
           <Card withBorder>
             <Group justify="space-between" mb="xs">
               <Title order={3} size="h4">
-                Recent changes
+                {t('dashboard.recent')}
               </Title>
               <Anchor component={Link} to="/changes" size="sm">
-                All changes
+                {t('dashboard.allChanges')}
               </Anchor>
             </Group>
             <PageState query={changes}>{(page) => <ChangeList changes={page.items} />}</PageState>

@@ -1,5 +1,6 @@
 import { Anchor, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { SecondFactorSettings } from '../components/SecondFactorSettings';
+import { useTranslation } from '../lib/i18n';
 import { useLogOut, useSession } from '../lib/session';
 
 /**
@@ -7,6 +8,7 @@ import { useLogOut, useSession } from '../lib/session';
  * else. The callbacks keep this screen up while the recovery codes are shown (see SecondFactorSettings).
  */
 export function EnrolmentPage({ onCodesShown, onCodesSaved }: { onCodesShown: () => void; onCodesSaved: () => void }) {
+  const { t } = useTranslation();
   const session = useSession();
   const logOut = useLogOut();
   return (
@@ -15,19 +17,18 @@ export function EnrolmentPage({ onCodesShown, onCodesSaved }: { onCodesShown: ()
         <Stack>
           <div>
             <Title order={1} size="h2">
-              Set up two-factor sign-in
+              {t('enrolment.title')}
             </Title>
             <Text c="dimmed" size="sm">
               {session.user.displayName}, {session.user.email}
             </Text>
           </div>
           <Text>
-            Secretariat accounts must use two-factor sign-in: they act on every agency&apos;s work, so a password alone is not enough. Nothing else in
-            Concert opens until it is on; it takes a minute with an authenticator app on your phone.
+            {t('enrolment.why')}
           </Text>
           <SecondFactorSettings onCodesShown={onCodesShown} onCodesSaved={onCodesSaved} />
           <Anchor component="button" type="button" size="sm" ta="left" onClick={() => void logOut()}>
-            Log out
+            {t('shell.logOut')}
           </Anchor>
         </Stack>
       </Paper>

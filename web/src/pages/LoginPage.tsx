@@ -1,29 +1,95 @@
-import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Alert, Anchor, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, lazy, type ReactNode, Suspense, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { CodeInput } from '../components/CodeInput';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { api, ApiError, fieldError } from '../lib/api';
-import type { SecondFactorChallenge, Session } from '../lib/types';
+import { api, ApiError, query } from '../lib/api';
+import { fieldError } from '../lib/errors';
+import { useTranslation } from '../lib/i18n';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import type { SecondFactorChallenge, Session, SignInOptions } from '../lib/types';
 
-/** The password, then (for an account with two-factor sign-in) the code from the app or one recovery code. */
-type Step = 'password' | 'code' | 'recoveryCode';
+/**
+ * The email first; then the password, or the agency's sign-in service (chosen from the email's domain; asked which
+ * agency when several share it); then, for an account with two-factor sign-in, the code from the app or a recovery code.
+ */
+type Step = 'email' | 'password' | 'provider' | 'code' | 'recoveryCode';
 
-export function LoginPage() {
-  const queryClient = useQueryClient();
-  const [step, setStep] = useState<Step>('password');
+/** Why the agency's sign-in service did not get the user in (the server's `sso_error`): catalogue keys. */
+const SSO_REFUSALS: Record<string, string> = {
+  no_sign_in_under_way: 'login.sso.no_sign_in_under_way',
+  provider_error: 'login.sso.provider_error',
+  invalid_response: 'login.sso.invalid_response',
+  email_missing: 'login.sso.email_missing',
+  email_unverified: 'login.sso.email_unverified',
+  domain_not_agency: 'login.sso.domain_not_agency',
+  no_account: 'login.sso.no_account',
+  account_in_other_agency: 'login.sso.account_in_other_agency',
+  deactivated: 'login.sso.deactivated',
+  invitation_invalid: 'login.sso.invitation_invalid',
+};
+
+/** Asked only when several agencies share the email's domain: a chunk of its own (components/AgencyChoice.tsx). */
+const AgencyChoice = lazy(async () => ({ default: (await import('../components/AgencyChoice')).AgencyChoice }));
+
+/** On the password step a refused login means a wrong email or password; on the code step, a first step too old. */
+const LOGIN_ERRORS: Record<string, string> = { unauthenticated: 'login.badCredentials' };
+const SECOND_STEP_ERRORS: Record<string, string> = { unauthenticated: 'login.startAgainNeeded' };
+
+/** `onSignedIn` asks the login gate to fetch the session again (App.tsx). */
+export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const params = new URLSearchParams(location.search);
+  const [step, setStep] = useState<Step>(params.get('step') === 'second-factor' ? 'code' : 'email');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [options, setOptions] = useState<Extract<SignInOptions, { method: 'provider' }> | null>(null);
+  const [agency, setAgency] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const refusal = params.get('sso_error');
 
   const goTo = (next: Step) => {
     setStep(next);
     setError(null);
     setCode('');
     setRecoveryCode('');
+  };
+
+  const signedIn = async () => {
+    await onSignedIn();
+    // Back from the agency's sign-in service to the code step: the dashboard, not this address.
+    if (location.pathname === '/login') await navigate('/', { replace: true });
+  };
+
+  /** Off to the agency's sign-in service (a full page load: it comes back to Concert's callback). */
+  const toProvider = (agencyCode?: string) => {
+    // Back to the page the user opened (a shared link), not only to the dashboard.
+    const returnTo = location.pathname === '/login' ? undefined : `${location.pathname}${location.search}`;
+    window.location.assign(`/api/auth/sso/start${query({ email, agency: agencyCode, returnTo })}`);
+  };
+
+  const continueWithEmail = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api.get<SignInOptions>(`/auth/sso/options${query({ email })}`);
+      if (answer.method === 'password') return goTo('password');
+      const only = answer.agencies.length === 1 ? answer.agencies[0] : undefined;
+      if (only && !answer.passwordAllowed) return toProvider(only.code);
+      setOptions(answer);
+      setAgency(only?.code ?? null);
+      goTo('provider');
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
   };
 
   const logIn = async (event: FormEvent) => {
@@ -36,7 +102,7 @@ export function LoginPage() {
         setPassword('');
         goTo('code');
       } else {
-        await queryClient.invalidateQueries({ queryKey: ['session'] });
+        await signedIn();
       }
     } catch (caught) {
       setError(caught);
@@ -51,55 +117,112 @@ export function LoginPage() {
     setError(null);
     try {
       await api.post<Session>('/auth/login/second-factor', step === 'code' ? { code } : { recoveryCode });
-      await queryClient.invalidateQueries({ queryKey: ['session'] });
+      await signedIn();
     } catch (caught) {
-      // The password step was more than 5 minutes ago (or the server restarted without it): start again from there.
-      if (caught instanceof ApiError && caught.code === 'unauthenticated') goTo('password');
+      // The first step was more than 5 minutes ago (or the server restarted without it): start again from the email.
+      if (caught instanceof ApiError && caught.code === 'unauthenticated') goTo('email');
       setError(caught);
     } finally {
       setBusy(false);
     }
   };
 
-  const field = step === 'recoveryCode' ? 'recoveryCode' : 'code';
-  const formError = error !== null && !fieldError(error, field) && <ErrorNotice error={error} title="Could not log in" />;
+  const field = step === 'recoveryCode' ? 'recoveryCode' : step === 'code' ? 'code' : step === 'email' ? 'email' : 'password';
+  const formError = error !== null && !fieldError(error, field) && (
+    <ErrorNotice error={error} title={t('login.failed')} messages={step === 'code' || step === 'recoveryCode' ? SECOND_STEP_ERRORS : LOGIN_ERRORS} />
+  );
+  const backToEmail = (
+    <Anchor component="button" type="button" size="sm" ta="left" onClick={() => goTo('email')}>
+      {t('login.otherEmail')}
+    </Anchor>
+  );
 
   return (
     <Center mih="100vh" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={400} maw="100%">
-        {step === 'password' ? (
-          <form onSubmit={(event) => void logIn(event)} aria-label="Log in">
+      <Paper withBorder shadow="sm" p="xl" w={420} maw="100%">
+        {step === 'email' && (
+          <form onSubmit={(event) => void continueWithEmail(event)} aria-label={t('login.title')}>
             <Stack>
-              <div>
-                <Title order={1} size="h2">
-                  Concert
-                </Title>
-                <Text c="dimmed" size="sm">
-                  Follow up what the UN system commits to together.
-                </Text>
-              </div>
+              <Heading subtitle={t('login.tagline')}>Concert</Heading>
+              {refusal && (
+                <Alert color="red" title={t('login.notSignedIn')} role="alert">
+                  {t(SSO_REFUSALS[refusal] ?? 'login.sso.unknown')}
+                </Alert>
+              )}
               {formError}
-              <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-              <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <TextInput
+                label={t('login.email')}
+                type="email"
+                autoComplete="username"
+                required
+                autoFocus
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+                error={fieldError(error, 'email') && <span role="alert">{fieldError(error, 'email')}</span>}
+              />
               <Button type="submit" loading={busy}>
-                Log in
+                {t('login.continue')}
               </Button>
-              <Anchor href="/forgot-password" size="sm">
-                Forgot your password?
-              </Anchor>
+              <LanguageSwitcher />
             </Stack>
           </form>
-        ) : (
-          <form onSubmit={(event) => void answerSecondStep(event)} aria-label="Two-factor sign-in">
+        )}
+        {step === 'password' && (
+          <form onSubmit={(event) => void logIn(event)} aria-label={t('login.withPassword')}>
             <Stack>
-              <div>
-                <Title order={1} size="h2">
-                  Two-factor sign-in
-                </Title>
-                <Text c="dimmed" size="sm">
-                  {email}
-                </Text>
-              </div>
+              <Heading subtitle={email}>{t('login.title')}</Heading>
+              {formError}
+              <PasswordInput label={t('login.password')} autoComplete="current-password" required autoFocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <Button type="submit" loading={busy}>
+                {t('login.title')}
+              </Button>
+              <Anchor href="/forgot-password" size="sm">
+                {t('login.forgot')}
+              </Anchor>
+              {backToEmail}
+            </Stack>
+          </form>
+        )}
+        {step === 'provider' && options && (
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (agency) toProvider(agency);
+            }}
+            aria-label={t('login.withAgency')}
+          >
+            <Stack>
+              <Heading subtitle={email}>{t('login.withAgency')}</Heading>
+              {formError}
+              {options.agencies.length > 1 ? (
+                <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+                  <AgencyChoice
+                    label={t('login.whichAgency')}
+                    description={t('login.sharedDomain')}
+                    agencies={options.agencies}
+                    value={agency}
+                    onChange={setAgency}
+                  />
+                </Suspense>
+              ) : (
+                <Text size="sm">{t('login.willSignInAt', { agency: options.agencies[0]?.name ?? '' })}</Text>
+              )}
+              <Button type="submit" disabled={!agency}>
+                {t('login.continueTo', { agency: options.agencies.find((a) => a.code === agency)?.code ?? 'none' })}
+              </Button>
+              {options.passwordAllowed && (
+                <Anchor component="button" type="button" size="sm" ta="left" onClick={() => goTo('password')}>
+                  {t('login.passwordInstead')}
+                </Anchor>
+              )}
+              {backToEmail}
+            </Stack>
+          </form>
+        )}
+        {(step === 'code' || step === 'recoveryCode') && (
+          <form onSubmit={(event) => void answerSecondStep(event)} aria-label={t('login.twoFactor')}>
+            <Stack>
+              <Heading subtitle={email}>{t('login.twoFactor')}</Heading>
               {formError}
               {step === 'code' ? (
                 <CodeInput
@@ -107,12 +230,12 @@ export function LoginPage() {
                   onChange={setCode}
                   error={error}
                   autoFocus
-                  description="Open your authenticator app and enter the 6-digit code it shows for Concert."
+                  description={t('login.codeHelp')}
                 />
               ) : (
                 <TextInput
-                  label="Recovery code"
-                  description="One of the recovery codes you saved when you turned on two-factor sign-in, like abcde-fghij. Each works once."
+                  label={t('login.recoveryCode')}
+                  description={t('login.recoveryHelp')}
                   required
                   autoFocus
                   autoComplete="off"
@@ -125,24 +248,37 @@ export function LoginPage() {
                 />
               )}
               <Button type="submit" loading={busy}>
-                Log in
+                {t('login.title')}
               </Button>
               {step === 'code' ? (
                 <Anchor component="button" type="button" size="sm" ta="left" onClick={() => goTo('recoveryCode')}>
-                  Lost your app? Use a recovery code instead
+                  {t('login.useRecovery')}
                 </Anchor>
               ) : (
                 <Anchor component="button" type="button" size="sm" ta="left" onClick={() => goTo('code')}>
-                  Use the code from your authenticator app instead
+                  {t('login.useApp')}
                 </Anchor>
               )}
-              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => goTo('password')}>
-                Back to email and password
+              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => goTo('email')}>
+                {t('login.startAgain')}
               </Anchor>
             </Stack>
           </form>
         )}
       </Paper>
     </Center>
+  );
+}
+
+function Heading({ children, subtitle }: { children: ReactNode; subtitle: string }) {
+  return (
+    <div>
+      <Title order={1} size="h2">
+        {children}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {subtitle}
+      </Text>
+    </div>
   );
 }

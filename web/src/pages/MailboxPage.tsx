@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
 import { formatMoment } from '../lib/format';
+import { useTranslation } from '../lib/i18n';
 import type { Page } from '../lib/types';
 
 interface MailSummary {
@@ -19,22 +20,25 @@ interface MailSummary {
 
 const STATUS_COLOR: Record<string, string> = { pending: 'blue', sent: 'teal', failed: 'red', held: 'gray' };
 
+const STATUS_LABEL: Record<string, string> = { pending: 'mailbox.status.pending', sent: 'mailbox.status.sent', failed: 'mailbox.status.failed', held: 'mailbox.status.held' };
+
 /** The secretariat's view of outgoing mail: without SMTP_URL the outbox is the mailbox; with it, where failures show. */
 export function MailboxPage() {
+  const { t } = useTranslation();
   const { id } = useParams();
   const mails = useQuery({ queryKey: ['mail'], queryFn: () => api.get<Page<MailSummary>>('/admin/mail?limit=100') });
   return (
     <Stack>
-      <Title order={2}>Outgoing mail</Title>
+      <Title order={2}>{t('nav.mailbox')}</Title>
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder>
             <PageState query={mails}>
               {(page) =>
                 page.items.length === 0 ? (
-                  <Text c="dimmed">No mail yet.</Text>
+                  <Text c="dimmed">{t('mailbox.none')}</Text>
                 ) : (
-                  <Table aria-label="Outgoing mail">
+                  <Table aria-label={t('nav.mailbox')}>
                     <Table.Tbody>
                       {page.items.map((mail) => (
                         <Table.Tr key={mail.id}>
@@ -48,7 +52,7 @@ export function MailboxPage() {
                           </Table.Td>
                           <Table.Td>
                             <Badge color={STATUS_COLOR[mail.status] ?? 'gray'} variant="light">
-                              {mail.status}
+                              {STATUS_LABEL[mail.status] ? t(STATUS_LABEL[mail.status]) : mail.status}
                             </Badge>
                           </Table.Td>
                         </Table.Tr>
@@ -67,6 +71,7 @@ export function MailboxPage() {
 }
 
 function Mail({ id }: { id: string }) {
+  const { t } = useTranslation();
   const mail = useQuery({
     queryKey: ['mail', id],
     queryFn: () => api.get<MailSummary & { text: string; lastError: string | null }>(`/admin/mail/${id}`),
@@ -80,8 +85,8 @@ function Mail({ id }: { id: string }) {
               {m.subject}
             </Title>
             <Text size="sm" c="dimmed">
-              To {m.to} · {m.kind} · {m.status}
-              {m.attempts ? ` after ${m.attempts} attempt(s)` : ''}
+              {t('mailbox.to', { to: m.to })} · {m.kind} · {STATUS_LABEL[m.status] ? t(STATUS_LABEL[m.status]) : m.status}
+              {m.attempts ? ` ${t('mailbox.attempts', { count: m.attempts })}` : ''}
             </Text>
             {m.lastError && (
               <Text size="sm" c="red">

@@ -4,6 +4,8 @@ import { type FormEvent, useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
+import { useTranslation } from '../lib/i18n';
+import { isLocale, type Locale, LOCALE_NAMES, LOCALES } from '../lib/locale';
 import { useSession } from '../lib/session';
 import type { Page, Role, SecondFactorState } from '../lib/types';
 
@@ -15,17 +17,20 @@ interface UserRow {
   active: boolean;
   version: number;
   secondFactor: SecondFactorState;
+  /** Whether the signed-in manager may change this user (never themselves, a secretariat account only by the secretariat). */
+  can: { manage: boolean };
 }
 
-const ROLE_LABEL: Record<Role, string> = { staff: 'Staff', focal_point: 'Focal point', secretariat: 'Secretariat' };
+const ROLE_LABEL: Record<Role, string> = { staff: 'users.role.staff', focal_point: 'users.role.focal_point', secretariat: 'users.role.secretariat' };
 const SECOND_FACTOR_BADGE: Record<SecondFactorState, { label: string; color: string }> = {
-  on: { label: '2FA on', color: 'teal' },
-  off: { label: '2FA off', color: 'gray' },
-  enrolment_required: { label: '2FA not set up', color: 'orange' },
+  on: { label: 'users.twoFactor.on', color: 'teal' },
+  off: { label: 'users.twoFactor.off', color: 'gray' },
+  enrolment_required: { label: 'users.twoFactor.enrolment_required', color: 'orange' },
 };
 
 /** A focal point's page of its agency's users: invite, change roles, deactivate and reactivate, reset a lost second factor. */
 export function UsersPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const queryClient = useQueryClient();
   const agency = session.agency.code;
@@ -36,58 +41,58 @@ export function UsersPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
   });
   const [resetting, setResetting] = useState<UserRow | null>(null);
-  const roles: Role[] = session.user.role === 'secretariat' ? ['staff', 'focal_point', 'secretariat'] : ['staff', 'focal_point'];
+  const roles = session.can.grantRoles;
   return (
     <Stack>
-      <Title order={2}>{agency} users</Title>
+      <Title order={2}>{t('nav.users', { agency })}</Title>
       <Invite agency={agency} roles={roles} />
       <Card withBorder>
         {update.error && <ErrorNotice error={update.error} />}
         <PageState query={users}>
           {(page) =>
             page.items.length === 0 ? (
-              <Text c="dimmed">No users.</Text>
+              <Text c="dimmed">{t('users.none')}</Text>
             ) : (
               <Table.ScrollContainer minWidth={720}>
-                <Table aria-label={`${agency} users`}>
+                <Table aria-label={t('nav.users', { agency })}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Name</Table.Th>
-                      <Table.Th>Email</Table.Th>
-                      <Table.Th>Role</Table.Th>
-                      <Table.Th>Account</Table.Th>
-                      <Table.Th>Two-factor sign-in</Table.Th>
+                      <Table.Th>{t('users.name')}</Table.Th>
+                      <Table.Th>{t('login.email')}</Table.Th>
+                      <Table.Th>{t('dashboard.column.role')}</Table.Th>
+                      <Table.Th>{t('users.account')}</Table.Th>
+                      <Table.Th>{t('login.twoFactor')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {page.items.map((user) => {
-                      const self = user.id === session.user.id;
+                      const manage = user.can.manage;
                       return (
                         <Table.Tr key={user.id}>
                           <Table.Td>{user.displayName}</Table.Td>
                           <Table.Td>{user.email}</Table.Td>
                           <Table.Td>
-                            {self || !roles.includes(user.role) ? (
-                              ROLE_LABEL[user.role]
+                            {!manage ? (
+                              t(ROLE_LABEL[user.role])
                             ) : (
                               <Select
-                                aria-label={`Role of ${user.displayName}`}
+                                aria-label={t('users.roleOf', { name: user.displayName })}
                                 size="xs"
                                 allowDeselect={false}
                                 value={user.role}
-                                onChange={(role) => role && role !== user.role && update.mutate({ user, change: { role: role as Role } })}
-                                data={roles.map((role) => ({ value: role, label: ROLE_LABEL[role] }))}
+                                onChange={(role) => role && role !== user.role && update.mutate({ user, change: { role } })}
+                                data={roles.map((role) => ({ value: role, label: t(ROLE_LABEL[role]) }))}
                               />
                             )}
                           </Table.Td>
                           <Table.Td>
                             <Group gap="xs" wrap="nowrap">
                               <Badge color={user.active ? 'teal' : 'gray'} variant="light">
-                                {user.active ? 'Active' : 'Deactivated'}
+                                {user.active ? t('users.active') : t('users.deactivated')}
                               </Badge>
-                              {!self && (
+                              {manage && (
                                 <Button size="xs" variant="subtle" color={user.active ? 'red' : 'teal'} onClick={() => update.mutate({ user, change: { active: !user.active } })}>
-                                  {user.active ? 'Deactivate' : 'Reactivate'}
+                                  {user.active ? t('users.deactivate') : t('users.reactivate')}
                                 </Button>
                               )}
                             </Group>
@@ -95,11 +100,11 @@ export function UsersPage() {
                           <Table.Td>
                             <Group gap="xs" wrap="nowrap">
                               <Badge color={SECOND_FACTOR_BADGE[user.secondFactor].color} variant="light">
-                                {SECOND_FACTOR_BADGE[user.secondFactor].label}
+                                {t(SECOND_FACTOR_BADGE[user.secondFactor].label)}
                               </Badge>
-                              {!self && user.secondFactor === 'on' && (
-                                <Button size="xs" variant="subtle" color="red" onClick={() => setResetting(user)} aria-label={`Reset two-factor sign-in of ${user.displayName}`}>
-                                  Reset two-factor
+                              {manage && user.secondFactor === 'on' && (
+                                <Button size="xs" variant="subtle" color="red" onClick={() => setResetting(user)} aria-label={t('users.resetOf', { name: user.displayName })}>
+                                  {t('users.resetShort')}
                                 </Button>
                               )}
                             </Group>
@@ -121,6 +126,7 @@ export function UsersPage() {
 
 /** A user who lost their authenticator app and recovery codes gets back in with their password, and sets up a new one. */
 function ResetSecondFactor({ user, agency, onClose }: { user: UserRow; agency: string; onClose: () => void }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const reset = useMutation({
     mutationFn: () => api.post<void>(`/users/${user.id}/second-factor/reset`),
@@ -130,19 +136,18 @@ function ResetSecondFactor({ user, agency, onClose }: { user: UserRow; agency: s
     },
   });
   return (
-    <Modal opened onClose={onClose} title={`Reset two-factor sign-in of ${user.displayName}?`}>
+    <Modal opened onClose={onClose} title={t('users.resetQuestion', { name: user.displayName })}>
       <Stack>
         <Text size="sm">
-          Do this when {user.displayName} has lost their authenticator app and their recovery codes, and you are sure it is them asking. Their sessions end
-          at once. They then sign in with their password alone and set up two-factor sign-in again (secretariat members must, before anything else).
+          {t('users.resetHelp', { name: user.displayName })}
         </Text>
-        {reset.error && <ErrorNotice error={reset.error} title="Could not reset two-factor sign-in" />}
+        {reset.error && <ErrorNotice error={reset.error} title={t('users.resetFailed')} />}
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button color="red" loading={reset.isPending} onClick={() => reset.mutate()}>
-            Reset two-factor sign-in
+            {t('users.reset')}
           </Button>
         </Group>
       </Stack>
@@ -151,12 +156,15 @@ function ResetSecondFactor({ user, agency, onClose }: { user: UserRow; agency: s
 }
 
 function Invite({ agency, roles }: { agency: string; roles: Role[] }) {
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('staff');
+  // The invitation is written in the language chosen here: by default, the inviter's own.
+  const [locale, setLocale] = useState<Locale>(isLocale(i18n.language) ? i18n.language : 'en');
   const invite = useMutation({
-    mutationFn: () => api.post('/users/invitations', { email, displayName, role, agency }),
+    mutationFn: () => api.post('/users/invitations', { email, displayName, role, agency, locale }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
   });
   const submit = (event: FormEvent) => {
@@ -165,23 +173,36 @@ function Invite({ agency, roles }: { agency: string; roles: Role[] }) {
   };
   return (
     <Card withBorder>
-      <form onSubmit={submit} aria-label={`Invite a colleague to ${agency}`}>
+      <form onSubmit={submit} aria-label={t('users.inviteTo', { agency })}>
         <Stack>
           <Title order={3} size="h4">
-            Invite a colleague
+            {t('users.invite')}
           </Title>
           <Group align="flex-end">
-            <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <TextInput label="Name" required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} />
-            <Select label="Role" allowDeselect={false} value={role} onChange={(value) => value && setRole(value as Role)} data={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />
+            <TextInput label={t('login.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+            <TextInput label={t('users.name')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} />
+            <Select
+              label={t('dashboard.column.role')}
+              allowDeselect={false}
+              value={role}
+              onChange={(value) => value && setRole(value)}
+              data={roles.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))}
+            />
+            <Select
+              label={t('users.inviteLanguage')}
+              allowDeselect={false}
+              value={locale}
+              onChange={(value) => isLocale(value) && setLocale(value)}
+              data={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+            />
             <Button type="submit" loading={invite.isPending}>
-              Send the invitation
+              {t('users.send')}
             </Button>
           </Group>
           {invite.error && <ErrorNotice error={invite.error} />}
           {invite.isSuccess && (
             <Text size="sm" c="teal" role="status">
-              The invitation to {email} is on its way; the link works once, for 7 days.
+              {t('users.sent', { email })}
             </Text>
           )}
         </Stack>

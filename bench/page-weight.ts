@@ -1,0 +1,43 @@
+/**
+ * What a page costs the browser to load: every script and stylesheet Chromium fetches while the page opens, gzipped
+ * as the server would send them over a slow link. Shared by `npm run bench:web` and the browser test of the budget.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Page, Response } from 'playwright-core';
+
+export interface LoadedAsset {
+  url: string;
+  type: 'script' | 'stylesheet';
+  gzipBytes: number;
+}
+
+/**
+ * Runs `open` (a navigation, a click) and returns the scripts and stylesheets fetched from the server until `ready`
+ * resolves and the network has been quiet for a moment.
+ */
+export async function assetsLoadedBy(page: Page, open: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<LoadedAsset[]> {
+  const bodies: Promise<LoadedAsset | null>[] = [];
+  const listener = (response: Response) => {
+    const type = response.request().resourceType();
+    if (type !== 'script' && type !== 'stylesheet') return;
+    bodies.push(
+      response.body().then(
+        (body) => ({ url: new URL(response.url()).pathname, type, gzipBytes: gzipSync(body, { level: 9 }).length }),
+        () => null,
+      ),
+    );
+  };
+  page.on('response', listener);
+  try {
+    await open();
+    await ready();
+    await page.waitForLoadState('networkidle');
+  } finally {
+    page.off('response', listener);
+  }
+  return (await Promise.all(bodies)).filter((asset): asset is LoadedAsset => asset !== null);
+}
+
+export function kilobytes(assets: LoadedAsset[]): number {
+  return assets.reduce((sum, asset) => sum + asset.gzipBytes, 0) / 1000;
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { PeopleQuery } from './users.dto';
+import type { Person } from './users.repository';
+import { UsersService } from './users.service';
+
+/** The directory every signed-in user may search, for mentions: name and agency, never email. */
+@ApiTags('people')
+@Controller('people')
+export class PeopleController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Active users whose name (or a word of it) starts with `q`, 20 at most. */
+  @Get()
+  search(@Query() query: PeopleQuery): Promise<{ items: Person[] }> {
+    return this.users.people(query);
+  }
+}

@@ -1,0 +1,212 @@
+import { Alert, Button, Card, Checkbox, Code, Group, PasswordInput, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { PageState } from '../components/PageState';
+import { api, ApiError } from '../lib/api';
+import { fieldError } from '../lib/errors';
+import { aroundElement, currentLocale, useTranslation } from '../lib/i18n';
+import { useSession } from '../lib/session';
+import type { Agency, AgencySso, Page } from '../lib/types';
+
+interface ConnectionCheck {
+  ok: true;
+  issuer: string;
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+}
+
+/** The agency's settings, or null when it signs in with passwords only (the server answers 404). */
+function useAgencySso(agencyId: string | null) {
+  return useQuery({
+    queryKey: ['agency-sso', agencyId],
+    enabled: agencyId !== null,
+    queryFn: async () => {
+      try {
+        return await api.get<AgencySso>(`/agencies/${agencyId}/sso`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+/**
+ * Single sign-on: the secretariat sets each agency's OpenID Connect provider (and tests the connection); a focal
+ * point sees their own agency's.
+ */
+export function AgencySsoPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  // Choosing any agency and changing its settings is the secretariat's (agency.manage); a focal point sees their own.
+  const secretariat = session.can.manageAgencies;
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api.get<Page<Agency>>('/agencies?limit=200'), enabled: secretariat });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const agencyId = secretariat ? chosen : session.agency.id;
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.sso')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('sso.intro')}
+      </Text>
+      {secretariat && (
+        <PageState query={agencies}>
+          {(page) => (
+            <Select
+              label={t('framework.agency')}
+              placeholder={t('sso.chooseAgency')}
+              searchable
+              value={chosen}
+              onChange={setChosen}
+              data={page.items.map((agency) => ({ value: agency.id, label: `${agency.code} · ${agency.name}` }))}
+              maw={480}
+            />
+          )}
+        </PageState>
+      )}
+      {agencyId && <AgencySsoSettings key={agencyId} agencyId={agencyId} editable={secretariat} />}
+    </Stack>
+  );
+}
+
+function AgencySsoSettings({ agencyId, editable }: { agencyId: string; editable: boolean }) {
+  const { t } = useTranslation();
+  const settings = useAgencySso(agencyId);
+  return (
+    <Card withBorder>
+      <PageState query={settings}>
+        {(stored) =>
+          editable ? (
+            <SsoForm agencyId={agencyId} stored={stored} />
+          ) : stored ? (
+            <Stack gap="xs">
+              <Text>
+                {t('sso.provider')} <Code>{stored.issuer}</Code>
+              </Text>
+              <Text>
+                {t('sso.clientIdIs')} <Code>{stored.clientId}</Code>
+              </Text>
+              <Text>{t('sso.emailDomainsAre', { domains: new Intl.ListFormat(currentLocale(), { type: 'unit', style: 'short' }).format(stored.emailDomains) })}</Text>
+              <Text>{stored.passwordLogin === 'disabled' ? t('sso.passwordsOff') : t('sso.passwordsOn')}</Text>
+            </Stack>
+          ) : (
+            <Text c="dimmed">{t('sso.notSetUp')}</Text>
+          )
+        }
+      </PageState>
+    </Card>
+  );
+}
+
+function SsoForm({ agencyId, stored }: { agencyId: string; stored: AgencySso | null }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [issuer, setIssuer] = useState(stored?.issuer ?? '');
+  const [clientId, setClientId] = useState(stored?.clientId ?? '');
+  const [clientSecret, setClientSecret] = useState('');
+  const [emailDomains, setEmailDomains] = useState<string[]>(stored?.emailDomains ?? []);
+  const [passwordsOff, setPasswordsOff] = useState(stored?.passwordLogin === 'disabled');
+  const refresh = (value: AgencySso | null) => queryClient.setQueryData(['agency-sso', agencyId], value);
+  const save = useMutation({
+    mutationFn: () =>
+      api.put<AgencySso>(`/agencies/${agencyId}/sso`, {
+        issuer: issuer.trim(),
+        clientId: clientId.trim(),
+        ...(clientSecret && { clientSecret }),
+        emailDomains: emailDomains.map((domain) => domain.trim().toLowerCase()),
+        passwordLogin: passwordsOff ? 'disabled' : 'allowed',
+        defaultRole: 'staff',
+        ...(stored && { version: stored.version }),
+      }),
+    onSuccess: (value) => {
+      setClientSecret('');
+      refresh(value);
+    },
+  });
+  const check = useMutation({ mutationFn: () => api.post<ConnectionCheck>(`/agencies/${agencyId}/sso/check`) });
+  const remove = useMutation({ mutationFn: () => api.delete(`/agencies/${agencyId}/sso`), onSuccess: () => refresh(null) });
+  const fieldMessage = (field: string) => fieldError(save.error, field) && <span role="alert">{fieldError(save.error, field)}</span>;
+  const formError = save.error && !['issuer', 'clientId', 'clientSecret', 'emailDomains'].some((f) => fieldError(save.error, f));
+
+  const [beforeUri, afterUri] = aroundElement((slot) => t('sso.register', { uri: slot }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} aria-label={t('sso.settings')}>
+      <Stack>
+        <Text size="sm">
+          {beforeUri}
+          <Code>{stored?.redirectUri ?? `${window.location.origin}/api/auth/sso/callback`}</Code>
+          {afterUri}
+        </Text>
+        {formError && <ErrorNotice error={save.error} title={t('sso.notSaved')} />}
+        {save.isSuccess && (
+          <Alert color="teal" role="status">
+            {t('sso.saved')}
+          </Alert>
+        )}
+        <TextInput
+          label={t('sso.issuer')}
+          description={t('sso.issuerHelp', { example: 'https://login.microsoftonline.com/<tenant>/v2.0', path: '/.well-known/openid-configuration' })}
+          required
+          value={issuer}
+          onChange={(e) => setIssuer(e.currentTarget.value)}
+          error={fieldMessage('issuer')}
+        />
+        <TextInput label={t('sso.clientId')} required value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} error={fieldMessage('clientId')} />
+        <PasswordInput
+          label={t('sso.clientSecret')}
+          description={stored?.clientSecretSet ? t('sso.secretStored') : t('sso.secretPublic')}
+          autoComplete="new-password"
+          value={clientSecret}
+          onChange={(e) => setClientSecret(e.currentTarget.value)}
+          error={fieldMessage('clientSecret')}
+        />
+        <TagsInput
+          label={t('sso.emailDomains')}
+          description={t('sso.emailDomainsHelp', { example: 'wfp.org' })}
+          required
+          value={emailDomains}
+          onChange={setEmailDomains}
+          error={fieldMessage('emailDomains')}
+        />
+        <Checkbox
+          label={t('sso.turnOffPasswords')}
+          description={t('sso.turnOffPasswordsHelp')}
+          checked={passwordsOff}
+          onChange={(e) => setPasswordsOff(e.currentTarget.checked)}
+        />
+        <Text size="sm" c="dimmed">
+          {t('sso.firstSignIn')}
+        </Text>
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+          {stored && (
+            <Button variant="default" loading={check.isPending} onClick={() => check.mutate()}>
+              {t('sso.test')}
+            </Button>
+          )}
+          {stored && (
+            <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+              {t('sso.remove')}
+            </Button>
+          )}
+        </Group>
+        {check.data && (
+          <Alert color="teal" title={t('sso.answers')} role="status">
+            {t('sso.signsInAt', { issuer: check.data.issuer, endpoint: check.data.authorizationEndpoint })}
+          </Alert>
+        )}
+        {check.error && <ErrorNotice error={check.error} title={t('sso.noAnswer')} />}
+        {remove.error && <ErrorNotice error={remove.error} title={t('sso.notRemoved')} />}
+      </Stack>
+    </form>
+  );
+}
