@@ -54,7 +54,7 @@ const catalogues = Object.fromEntries(
   LOCALES.map((locale) => [locale, JSON.parse(readFileSync(path.join(ROOT, 'web/src/locales', `${locale}.json`), 'utf8')) as Tree]),
 ) as Record<(typeof LOCALES)[number], Tree>;
 const refusalMessages = (locale: (typeof LOCALES)[number]) => ((catalogues[locale].errors as Tree).refusal ?? {}) as Record<string, string>;
-const clientErrors = readFileSync(path.join(ROOT, 'web/src/lib/errors.ts'), 'utf8');
+const clientErrors = readFileSync(path.join(ROOT, 'web/src/lib/error-messages.ts'), 'utf8');
 
 describe('refusals: why a user may not, as a reason code a client can say in any language', () => {
   it('gives every reason an English sentence that names what its parameters say', () => {
