@@ -54,14 +54,15 @@ describe('digests: follows, composition, outbox and SMTP', () => {
     const other = await t.factory.framework();
     const bpoa = await t.factory.commitment({ framework, reference: `BP-${Date.now() % 100000}`, lead: ['FAO'], contributing: ['WFP'] });
     const unrelated = await t.factory.commitment({ framework: other, lead: ['ILO'] });
-    const cycle = await t.factory.cycle(framework, { dueOn: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) });
+    const { asOf, hour } = nextHour();
+    // Due three days after the day the digest is written (the reader's day is UTC, and the run is an hour ahead).
+    const cycle = await t.factory.cycle(framework, { dueOn: new Date(asOf.getTime() + 3 * 86_400_000).toISOString().slice(0, 10) });
     const faoFocal = await t.factory.user({ agency: 'FAO', role: 'focal_point' });
     const wfpFocal = await t.factory.user({ agency: 'WFP', role: 'focal_point' });
     const wfpStaff = await t.factory.user({ agency: 'WFP' });
     const iloStaff = await t.factory.user({ agency: 'ILO' });
     const follower = await t.factory.user({ agency: 'UNICEF' });
     const quiet = await t.factory.user({ agency: 'UNHCR' });
-    const { asOf, hour } = nextHour();
     for (const user of [faoFocal, wfpFocal, wfpStaff, iloStaff, follower, quiet]) await setDaily(await t.as(user.email), hour);
     const followerClient = await t.as(follower.email);
     expect((await followerClient.request('PUT', `/api/me/follows/frameworks/${framework.id}`)).status).toBe(200);
