@@ -37,7 +37,8 @@ describeBrowser('review discussions: FAO comments, WFP sees it live and answers'
     const fao = await open('focal@fao.example');
     const wfp = await open('focal@wfp.example');
     await Promise.all([fao.goto(`/commitments/${ids.commitmentId}`), wfp.goto(`/commitments/${ids.commitmentId}`)]);
-    for (const page of [fao, wfp]) await page.getByText('Saved', { exact: true }).waitFor();
+    // The first page of the suite loads the client's chunks and syncs the document: on a busy CI machine, seconds.
+    for (const page of [fao, wfp]) await page.getByText('Saved', { exact: true }).waitFor({ timeout: 30_000 });
     const bell = wfp.getByRole('button', { name: /^Notifications/ });
     const unreadBefore = Number(/(\d+) unread/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1] ?? 0);
 
