@@ -1,4 +1,4 @@
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PgNotifications } from '../database/notifications';
 import type { Db } from '../database/transactions';
 import { PrincipalCache } from './principal-cache';
@@ -13,7 +13,7 @@ export const SESSION_ENDED_CHANNEL = 'concert_session_ended';
  * gateway drops the sockets those sessions opened.
  */
 @Injectable()
-export class AccountSessions implements OnApplicationBootstrap {
+export class AccountSessions implements OnApplicationBootstrap, OnApplicationShutdown {
   private store: CachedPgSessionStore | null = null;
 
   constructor(
@@ -28,6 +28,12 @@ export class AccountSessions implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.notifications.listen(SESSION_ENDED_CHANNEL, (sid) => this.store?.evict(sid));
+  }
+
+  /** Stops the store's timer that prunes expired sessions: it would outlive the app and query a closed pool. */
+  onApplicationShutdown(): void {
+    // It ends no pool (the pool is TypeORM's), so there is nothing to wait for.
+    this.store?.close();
   }
 
   /** In the caller's transaction: the NOTIFYs are delivered only if it commits. */
