@@ -334,6 +334,15 @@ async function naive(app: INestApplicationContext, url: string): Promise<{ mails
           ORDER BY rc.due_on, length(c.reference), c.reference`,
         [period.agencyId, period.localDate],
       );
+      const actionItems = await client.query<{ id: string; summary: string; dueOn: string; daysLeft: number }>(
+        `SELECT t.id, COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = t.id AND c.deleted_at IS NULL
+                                 ORDER BY c.created_at, c.id LIMIT 1), '') AS summary,
+                to_char(t.action_due_on, 'YYYY-MM-DD') AS "dueOn", (t.action_due_on - $2::date) AS "daysLeft"
+           FROM discussion_threads t
+          WHERE t.action_agency_id = $1 AND t.action_done_at IS NULL AND t.action_due_on BETWEEN $2::date - 30 AND $2::date + 7
+          ORDER BY t.action_due_on, t.id`,
+        [period.agencyId, period.localDate],
+      );
       const model: DigestModel = {
         locale: period.locale ?? 'en',
         readerName: period.displayName,
@@ -344,6 +353,7 @@ async function naive(app: INestApplicationContext, url: string): Promise<{ mails
         timeZone: period.timeZone,
         frameworks,
         deadlines: deadlines.rows.map((d) => ({ reference: d.reference, cycleLabel: d.cycleLabel, dueOn: d.dueOn, daysLeft: Number(d.daysLeft), url: url_(`/commitments/${d.id}`) })),
+        actionItems: actionItems.rows.map((a) => ({ summary: a.summary, dueOn: a.dueOn, daysLeft: Number(a.daysLeft), url: url_(`/action-items?thread=${a.id}`) })),
         mentions: [],
         preferencesUrl: url_('/settings/digests'),
       };

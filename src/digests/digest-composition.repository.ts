@@ -80,6 +80,17 @@ export interface DeadlineRow {
   daysLeft: number;
 }
 
+/** An open action item of a reader's agency, due within a week or overdue, for the digest. */
+export interface DigestActionItemRow {
+  userId: string;
+  threadId: string;
+  /** The thread's first comment, the item's wording. */
+  summary: string;
+  dueOn: string;
+  /** Days from the reader's local date to the due date: negative when missed. */
+  daysLeft: number;
+}
+
 /** A framework's own news for one reader (a consolidated report issued), outside any commitment. */
 export interface DigestFrameworkNewsRow {
   userId: string;
@@ -334,6 +345,26 @@ export class DigestCompositionRepository {
         WHERE NOT EXISTS (SELECT 1 FROM activity_reports ar WHERE ar.commitment_id = c.id AND ar.agency_id = r.agency_id
                              AND ar.cycle_id = rc.id AND ar.state IN ('submitted', 'accepted'))
         ORDER BY r.user_id, rc.due_on, length(c.reference), c.reference`,
+      [readers.map((r) => r.userId), readers.map((r) => r.agencyId), readers.map((r) => r.localDate)],
+    );
+  }
+
+  /**
+   * Open action items assigned to each reader's agency (an item assigned to a person is assigned to their agency too), due within a week of the reader's local date or
+   * overdue by up to 30 days: the window of the deadlines above and of the reminders.
+   */
+  actionItems(db: Db, readers: readonly { userId: string; agencyId: string; localDate: string }[]): Promise<DigestActionItemRow[]> {
+    if (readers.length === 0) return Promise.resolve([]);
+    return db.query(
+      `SELECT r.user_id AS "userId", t.id AS "threadId",
+              COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = t.id AND c.deleted_at IS NULL
+                         ORDER BY c.created_at, c.id LIMIT 1), '') AS summary,
+              to_char(t.action_due_on, 'YYYY-MM-DD') AS "dueOn", (t.action_due_on - r.local_date) AS "daysLeft"
+         FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS r(user_id, agency_id, local_date)
+         JOIN discussion_threads t ON t.action_agency_id = r.agency_id
+                                  AND t.action_done_at IS NULL
+                                  AND t.action_due_on BETWEEN r.local_date - 30 AND r.local_date + 7
+        ORDER BY r.user_id, t.action_due_on, t.id`,
       [readers.map((r) => r.userId), readers.map((r) => r.agencyId), readers.map((r) => r.localDate)],
     );
   }

@@ -30,6 +30,8 @@ export interface DigestMailTexts {
     takesPart(agency: string, framework: string): string;
     mentioned: string;
     deadlines(agency: string): string;
+    /** Heading of the open action items of the reader or their agency that are due within a week or overdue. */
+    actionItems(agency: string): string;
     words(added: string, removed: string): string;
     preferences: string;
     unsubscribe: string;
@@ -95,6 +97,7 @@ export const DIGEST_MAIL_TEXTS: Record<Locale, DigestMailTexts> = {
       takesPart: (agency, framework) => `${agency} takes part in ${framework}`,
       mentioned: 'You were mentioned',
       deadlines: (agency) => `${agency}'s reports due or overdue`,
+      actionItems: (agency) => `${agency}'s action items due or overdue`,
       words: (added, removed) => `+${added} / −${removed} words`,
       preferences: 'Change how often you get this',
       unsubscribe: 'Unsubscribe from digests',
@@ -159,6 +162,7 @@ export const DIGEST_MAIL_TEXTS: Record<Locale, DigestMailTexts> = {
       takesPart: (agency, framework) => `${agency} participe au cadre ${framework}`,
       mentioned: 'Vous avez été mentionné(e)',
       deadlines: (agency) => `Rapports de ${agency} attendus ou en retard`,
+      actionItems: (agency) => `Actions de suivi de ${agency} à échéance ou en retard`,
       words: (added, removed) => `+${added} / −${removed} mots`,
       preferences: 'Modifier la fréquence de ces messages',
       unsubscribe: 'Se désabonner des résumés',
@@ -224,6 +228,7 @@ export const DIGEST_MAIL_TEXTS: Record<Locale, DigestMailTexts> = {
       takesPart: (agency, framework) => `${agency} participa en el marco ${framework}`,
       mentioned: 'Se le ha mencionado',
       deadlines: (agency) => `Informes de ${agency} pendientes o atrasados`,
+      actionItems: (agency) => `Medidas de seguimiento de ${agency} pendientes o atrasadas`,
       words: (added, removed) => `+${added} / −${removed} palabras`,
       preferences: 'Cambiar la frecuencia de estos mensajes',
       unsubscribe: 'Cancelar la suscripción a los resúmenes',
@@ -289,6 +294,7 @@ export const DIGEST_MAIL_TEXTS: Record<Locale, DigestMailTexts> = {
       takesPart: (agency, framework) => `${agency} تشارك في الإطار ${framework}`,
       mentioned: 'تمت الإشارة إليك',
       deadlines: (agency) => `تقارير ${agency} المستحقة أو المتأخرة`,
+      actionItems: (agency) => `إجراءات المتابعة الخاصة بـ${agency} المستحقة أو المتأخرة`,
       words: (added, removed) => `+${added} / −${removed} كلمات`,
       preferences: 'تغيير وتيرة تلقي هذه الرسائل',
       unsubscribe: 'إلغاء الاشتراك في الموجزات',
@@ -354,6 +360,7 @@ export const DIGEST_MAIL_TEXTS: Record<Locale, DigestMailTexts> = {
       takesPart: (agency, framework) => `${agency} участвует в рамочной программе ${framework}`,
       mentioned: 'Вас упомянули',
       deadlines: (agency) => `Отчеты ${agency}, срок представления которых подходит или истек`,
+      actionItems: (agency) => `Последующие меры ${agency}, срок выполнения которых подходит или истек`,
       words: (added, removed) => `+${added} / −${removed} слов`,
       preferences: 'Изменить частоту этих писем',
       unsubscribe: 'Отказаться от сводок',
@@ -419,6 +426,7 @@ export const DIGEST_MAIL_TEXTS: Record<Locale, DigestMailTexts> = {
       takesPart: (agency, framework) => `${agency} 参与框架 ${framework}`,
       mentioned: '有人提到了您',
       deadlines: (agency) => `${agency} 即将到期或已逾期的报告`,
+      actionItems: (agency) => `${agency} 即将到期或已逾期的后续行动`,
       words: (added, removed) => `+${added} / −${removed} 个词`,
       preferences: '更改接收频率',
       unsubscribe: '退订摘要',

@@ -25,6 +25,7 @@ import {
   reminderHtml,
   reminderSubject,
   reminderText,
+  type ReminderActionItem,
 } from './digest-templates';
 import type { DigestFrequency } from './digests.dto';
 import { type ReminderRow, RemindersRepository } from './reminders.repository';
@@ -92,6 +93,7 @@ export class DigestRuns {
       const mentions = groupBy(await this.composition.mentions(db, batch), (m) => m.userId);
       const readers = batch.filter((p) => byUser.has(p.userId) || news.has(p.userId) || mentions.has(p.userId));
       const deadlines = groupBy(await this.composition.deadlines(db, readers), (d) => d.userId);
+      const actionItems = groupBy(await this.composition.actionItems(db, readers), (a) => a.userId);
       const excerpts = await this.excerpts(rows);
       const empty = batch.filter((p) => !byUser.has(p.userId) && !news.has(p.userId) && !mentions.has(p.userId));
       await this.composition.recordEmpty(db, empty, frequency);
@@ -99,6 +101,7 @@ export class DigestRuns {
       for (const period of readers) {
         const model = this.model(period, frequency, byUser.get(period.userId) ?? [], news.get(period.userId) ?? [], deadlines.get(period.userId) ?? [], excerpts);
         model.mentions = (mentions.get(period.userId) ?? []).map((m) => ({ summary: describeMention(model.locale, m), url: this.url(m.url) }));
+        model.actionItems = (actionItems.get(period.userId) ?? []).map((a) => this.actionItem(a));
         const written = await this.transactions.run(async (tx) => {
           if (!(await this.composition.claimPeriod(tx, period, frequency))) return false;
           const mailId = await this.outbox.enqueue(tx, {
@@ -138,7 +141,7 @@ export class DigestRuns {
         readerName: first.displayName,
         agencyCode: first.agencyCode,
         deadlines: deadlines.map((r) => this.deadline(r)),
-        actionItems: items.map((a) => ({ summary: a.summary, dueOn: a.dueOn, daysLeft: Number(a.daysLeft), url: this.url(`/action-items?thread=${a.threadId}`) })),
+        actionItems: items.map((a) => this.actionItem(a)),
       };
       const id = await this.transactions.run(async (tx) => {
         const mailId = await this.outbox.enqueue(tx, {
@@ -191,6 +194,10 @@ export class DigestRuns {
 
   private url(path: string): string {
     return `${this.config.publicUrl}${path}`;
+  }
+
+  private actionItem(row: { threadId: string; summary: string; dueOn: string; daysLeft: number }): ReminderActionItem {
+    return { summary: row.summary, dueOn: row.dueOn, daysLeft: Number(row.daysLeft), url: this.url(`/action-items?thread=${row.threadId}`) };
   }
 
   private deadline(row: DeadlineRow | ReminderRow): DigestDeadline {
@@ -271,6 +278,7 @@ export class DigestRuns {
       timeZone: period.timeZone,
       frameworks,
       deadlines: deadlines.map((d) => this.deadline(d)),
+      actionItems: [],
       mentions: [],
       preferencesUrl: this.url('/settings/digests'),
     };

@@ -51,6 +51,8 @@ export interface DigestModel {
   timeZone: string;
   frameworks: DigestFramework[];
   deadlines: DigestDeadline[];
+  /** Open action items of the reader or their agency due within a week or overdue (up to 30 days), as in reminders. */
+  actionItems: ReminderActionItem[];
   /** Mentions of the reader in the period, for a reader whose mention mail is "digest" (issue 12). */
   mentions: { summary: string; url: string }[];
   preferencesUrl: string;
@@ -121,6 +123,10 @@ export function digestText(model: DigestModel, unsubscribeUrl: string | null): s
     lines.push('', `== ${words.digest.deadlines(model.agencyCode)} ==`);
     for (const deadline of model.deadlines) lines.push(`   * ${deadlineLine(model.locale, deadline)}`, `     ${deadline.url}`);
   }
+  if (model.actionItems.length > 0) {
+    lines.push('', `== ${words.digest.actionItems(model.agencyCode)} ==`);
+    for (const item of model.actionItems) lines.push(`   * ${actionItemLine(model.locale, item)}`, `     ${item.url}`);
+  }
   lines.push('', `${words.digest.preferences}${words.colon}${model.preferencesUrl}`);
   if (unsubscribeUrl) lines.push(`${words.digest.unsubscribe}${words.colon}${unsubscribeUrl}`);
   return `${lines.join('\n')}\n`;
@@ -166,6 +172,11 @@ ${why(commitment.why)}
       ? ''
       : html`<h2 style="font-size:17px;margin:20px 0 6px">${words.digest.deadlines(model.agencyCode)}</h2>
 <ul>${model.deadlines.map((d) => html`<li><a href="${d.url}">${deadlineLine(model.locale, d)}</a></li>`)}</ul>`;
+  const actionItems =
+    model.actionItems.length === 0
+      ? ''
+      : html`<h2 style="font-size:17px;margin:20px 0 6px">${words.digest.actionItems(model.agencyCode)}</h2>
+<ul>${model.actionItems.map((a) => html`<li><a href="${a.url}">${actionItemLine(model.locale, a)}</a></li>`)}</ul>`;
   return html`<!doctype html>
 <html ${htmlLanguage(model.locale)}><body style="font-family:system-ui,sans-serif;max-width:680px;margin:0 auto;padding:12px">
 <p>${words.hello(model.readerName)}</p>
@@ -174,6 +185,7 @@ ${frameworks}
 ${model.mentions.length > 0 && html`<h2 style="font-size:17px;margin:20px 0 6px">${words.digest.mentioned}</h2>
 <ul>${model.mentions.map((m) => html`<li><a href="${m.url}">${m.summary}</a></li>`)}</ul>`}
 ${deadlines}
+${actionItems}
 <p style="margin-top:24px;color:#666;font-size:12px"><a href="${model.preferencesUrl}">${words.digest.preferences}</a>${
     unsubscribeUrl ? html` · <a href="${unsubscribeUrl}">${words.digest.unsubscribe}</a>` : ''
   }</p>

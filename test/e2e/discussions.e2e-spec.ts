@@ -345,6 +345,41 @@ describe('review discussions', () => {
     expect((await as.ifadFocal.get('/api/action-items?agency=IFAD&state=open')).body.items.map((i: { threadId: string }) => i.threadId)).not.toContain(opened.body.id);
   });
 
+  it('lists the open action items of the reader’s agency, due soon or overdue, in their digest', async () => {
+    const reader = await t.factory.user({ agency: 'IFAD', role: 'staff' });
+    const client = await t.as(reader.email);
+    const asOf = new Date(Date.now() + 3_600_000);
+    expect((await client.request('PUT', '/api/me/digest-preferences', { frequency: 'daily', hour: asOf.getUTCHours(), timeZone: 'UTC' })).status).toBe(200);
+    expect((await client.request('PUT', `/api/me/follows/commitments/${commitment.id}`)).status).toBe(200);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const assign = async (body: string, assigneeAgency: string, dueDate: string) => {
+      const opened = await as.secretariat.post(`/api/documents/${commitment.reportDocumentId}/threads`, { body });
+      expect((await as.secretariat.request('PUT', `/api/threads/${opened.body.id}/action`, { assigneeAgency, dueDate })).status).toBe(200);
+      return opened.body.id as string;
+    };
+    const overdue = await assign('IFAD to send the overdue grant figures.', 'IFAD', day(-3));
+    await assign('IFAD to review the annex next week.', 'IFAD', day(5));
+    await assign('IFAD to plan the next Board in a year.', 'IFAD', day(300));
+    await assign('WFP to confirm the school list.', 'WFP', day(-3));
+    const finished = await assign('IFAD to fix the typo.', 'IFAD', day(-2));
+    expect((await as.ifadFocal.post(`/api/action-items/${finished}/done`)).status).toBe(200);
+
+    expect((await t.app.get(DigestRuns).run('daily', asOf, [reader.id])).mailed).toBe(1);
+    const [digest] = await t.dataSource.query<{ text: string; html: string }[]>(
+      `SELECT text_body AS text, html_body AS html FROM mail_outbox WHERE kind = 'digest' AND recipient_user_id = $1`,
+      [reader.id],
+    );
+    const section = digest.text.slice(digest.text.indexOf("== IFAD's action items due or overdue =="));
+    expect(section).toContain('IFAD to send the overdue grant figures.');
+    expect(section).toContain('Overdue');
+    expect(section).toContain('IFAD to review the annex next week.');
+    expect(section).toContain(`/action-items?thread=${overdue}`);
+    expect(section).not.toContain('IFAD to plan the next Board in a year.');
+    expect(section).not.toContain('WFP to confirm the school list.');
+    expect(section).not.toContain('IFAD to fix the typo.');
+    expect(digest.html).toContain('IFAD&#39;s action items due or overdue');
+  });
+
   it('puts new threads and replies on a followed commitment in the reader’s digest', async () => {
     const asOf = new Date(Date.now() + 3_600_000);
     expect((await as.wfpStaff.request('PUT', '/api/me/digest-preferences', { frequency: 'daily', hour: asOf.getUTCHours(), timeZone: 'UTC' })).status).toBe(200);
