@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { assetsLoadedBy, kilobytes } from '../../bench/page-weight';
 import type { TestApp } from '../support/test-app';
-import { buildClient, contextAs, type DemoIds, describeBrowser, launchChromium, startDemoApp } from './browser';
+import { buildClient, contextAs, DEMO_PASSWORD, type DemoIds, describeBrowser, launchChromium, startDemoApp } from './browser';
 
 /**
  * The first page a person sees loads fast (issue #14, item 5): the login page takes only its own code, every page
@@ -64,6 +64,23 @@ describeBrowser('the first load', () => {
       () => page.getByRole('heading', { name: 'History of changes' }).waitFor(),
     );
     expect(assets.map((asset) => path.basename(asset.url))).toEqual(expect.arrayContaining([expect.stringMatching(/^ChangesPage-.*\.js$/)]));
+  });
+
+  it('loads only its own language’s messages: a French page behind the login fetches no English catalogue', async () => {
+    const context = await browser.newContext({ baseURL: t.baseUrl, locale: 'fr-FR' });
+    contexts.push(context);
+    const login = await context.request.post('/api/auth/login', { data: { email: 'focal@ilo.example', password: DEMO_PASSWORD } });
+    expect(login.status()).toBe(200);
+    const page = await context.newPage();
+    const assets = await assetsLoadedBy(
+      page,
+      () => page.goto(`/commitments/${ids.commitmentId}`),
+      () => page.getByRole('link', { name: 'Historique des modifications' }).waitFor(),
+    );
+    const catalogues = assets.map((asset) => path.basename(asset.url)).filter((file) => /^(ar|en|es|fr|ru|zh)-[^.]+\.js$/.test(file));
+    // Both parts of French (the login page's messages, then the rest), and nothing of another language.
+    expect(catalogues.length).toBe(2);
+    expect(catalogues.filter((file) => !file.startsWith('fr-'))).toEqual([]);
   });
 
   it('caches hashed files for a year, asks again for the page itself, and serves no source map', async () => {

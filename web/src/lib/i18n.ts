@@ -1,14 +1,13 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import englishFirst from '../locales/en.json?part=first';
 import { initialLocale, isRightToLeft, type Locale, saveLocale } from './locale';
 
 /**
  * The catalogues, each in two parts (web/vite.config.mts): `first`, the messages the login page and the code around
- * it use, and `rest`, those of the pages behind the login, which wait for it (`loadAllMessages`). English's first
- * part is in the first load (English is also every other language's fallback); every other part is its own chunk,
- * fetched only when it is used. Each message arrives as its ICU syntax tree (parsed at build time), which
+ * it use, and `rest`, those of the pages behind the login, which wait for it (`loadAllMessages`). Each part is its
+ * own chunk, fetched only when it is used: a page loads its own language's messages and no other (the catalogues
+ * hold the same keys, test/web/catalogues.spec.ts, so no language needs another to fall back on). Each message arrives as its ICU syntax tree (parsed at build time), which
  * i18next-icu hands to intl-messageformat as it is: the client has no ICU parser.
  */
 type Part = 'first' | 'rest';
@@ -17,7 +16,7 @@ type Messages = { default: Record<string, unknown> };
 const PARTS: Record<Part, Record<Locale, () => Promise<Messages>>> = {
   first: {
     ar: () => import('../locales/ar.json?part=first'),
-    en: async () => ({ default: englishFirst }),
+    en: () => import('../locales/en.json?part=first'),
     es: () => import('../locales/es.json?part=first'),
     fr: () => import('../locales/fr.json?part=first'),
     ru: () => import('../locales/ru.json?part=first'),
@@ -49,11 +48,10 @@ function loadPart(locale: Locale, part: Part): Promise<void> {
   return loaded;
 }
 
-/** The messages of `locale` the page needs (and English's, the fallback, once whole). */
+/** The messages of `locale` the page needs: the login page's, or all of them once a page behind the login is shown. */
 async function load(locale: Locale): Promise<void> {
-  const locales: Locale[] = whole && locale !== 'en' ? [locale, 'en'] : [locale];
   const parts: Part[] = whole ? ['first', 'rest'] : ['first'];
-  await Promise.all(locales.flatMap((each) => parts.map((part) => loadPart(each, part))));
+  await Promise.all(parts.map((part) => loadPart(locale, part)));
 }
 
 /** The pages past the login page wait for this: every message of the language shown. */
@@ -76,7 +74,7 @@ export async function startI18n(): Promise<void> {
     .use(new ICU({ parseErrorHandler: (_error, key) => key }))
     .use(initReactI18next)
     .init({
-      resources: { en: { translation: englishFirst } },
+      resources: {},
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: ['ar', 'en', 'es', 'fr', 'ru', 'zh'],
@@ -87,6 +85,8 @@ export async function startI18n(): Promise<void> {
     () => true,
     () => false,
   );
+  // A language whose messages could not be fetched: English, fetched in its turn.
+  if (!loaded) await load('en');
   await i18next.changeLanguage(loaded ? locale : 'en');
   applyToDocument(i18next.language as Locale);
 }
