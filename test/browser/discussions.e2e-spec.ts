@@ -75,4 +75,47 @@ describeBrowser('review discussions: FAO comments, WFP sees it live and answers'
     await marginOf(wfp).getByText('Malawi; we will say so in the text.').waitFor({ state: 'detached' });
     await editorOf(wfp).locator('.comment-highlight').waitFor({ state: 'detached' });
   }, 90_000);
+
+  it('UNESCO, who may only view the report, comments on it; the secretariat makes the thread an action item for IFAD, whose dashboard and action items page list it', async () => {
+    // UNESCO takes no part in BPoA-4: its report is view-only to them, and they comment all the same.
+    const unesco = await open('focal@unesco.example');
+    await unesco.goto(`/commitments/${ids.commitmentId}`);
+    await editorOf(unesco).getByText('The Rome-based agencies combine food assistance').waitFor({ timeout: 30_000 });
+    expect(await editorOf(unesco).getAttribute('contenteditable')).toBe('false');
+    await editorOf(unesco).getByText('The Rome-based agencies combine food assistance').click({ clickCount: 3 });
+    await marginOf(unesco).getByRole('button', { name: 'Comment', exact: true }).click();
+    await marginOf(unesco).getByLabel('New comment').pressSequentially('Could IFAD share the rural finance note behind this?');
+    await marginOf(unesco).getByRole('button', { name: 'Comment', exact: true }).click();
+    await marginOf(unesco).getByText('Could IFAD share the rural finance note behind this?').waitFor();
+    // Not a reviewer of this report: no action item to set, and nothing to resolve.
+    const unescoCard = marginOf(unesco).locator('[data-thread-id]', { hasText: 'Could IFAD share the rural finance note behind this?' });
+    expect(await unescoCard.getByRole('button', { name: 'Make an action item' }).count()).toBe(0);
+
+    // The secretariat turns the thread into an action item for IFAD, due yesterday.
+    const secretariat = await open('secretariat@ceb.example');
+    await secretariat.goto(`/commitments/${ids.commitmentId}`);
+    const card = marginOf(secretariat).locator('[data-thread-id]', { hasText: 'Could IFAD share the rural finance note behind this?' });
+    await card.getByRole('button', { name: 'Make an action item' }).click({ timeout: 30_000 });
+    await card.getByLabel('Agency to act').fill('IFAD');
+    await secretariat.getByRole('option', { name: /^IFAD,/ }).click();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await card.getByLabel('Due date').fill(yesterday);
+    await card.getByRole('button', { name: 'Assign' }).click();
+    await card.getByText(/^Action: IFAD, due /).waitFor();
+    // UNESCO sees the badge arrive without a reload.
+    await unescoCard.getByText(/^Action: IFAD, due /).waitFor();
+
+    // IFAD's focal point: on the dashboard, then on the page of all action items, overdue.
+    const ifad = await open('focal@ifad.example');
+    await ifad.goto('/');
+    const section = ifad.getByRole('table', { name: 'Open action items of IFAD' });
+    await section.getByText('Could IFAD share the rural finance note behind this?').waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(ifad)).toEqual([]);
+    await ifad.getByRole('link', { name: 'All action items' }).click();
+    await ifad.getByRole('heading', { name: 'Action items' }).waitFor();
+    const row = ifad.getByRole('row', { name: /Could IFAD share the rural finance note behind this\?/ });
+    await row.waitFor();
+    await row.getByText('Overdue').first().waitFor();
+    expect(await seriousViolations(ifad)).toEqual([]);
+  }, 120_000);
 });

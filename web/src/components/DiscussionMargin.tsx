@@ -1,12 +1,14 @@
-import { Alert, Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import { type ThreadView, useLiveThreads, useThreads } from '../lib/discussions';
 import { refusalMessage } from '../lib/error-messages';
+import { errorMessage, fieldError } from '../lib/errors';
 import { formatDate, formatMoment } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
+import type { Agency, Page } from '../lib/types';
 import { anchorRange, commentHighlightsKey, selectionAnchor } from './comment-highlights';
 import { CommentComposer } from './CommentComposer';
 
@@ -198,6 +200,8 @@ function ThreadCard({
     onSuccess: onChanged,
   });
   const [replying, setReplying] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const clearAction = useMutation({ mutationFn: () => api.delete(`/threads/${thread.id}/action`), onSuccess: onChanged });
   return (
     <Card withBorder padding="xs" shadow={active ? 'sm' : undefined} style={active ? { borderColor: 'var(--mantine-color-orange-6)' } : undefined} data-thread-id={thread.id}>
       <Stack gap={6}>
@@ -241,12 +245,37 @@ function ThreadCard({
               {t('discussion.reply')}
             </Button>
           )}
+          {thread.can.setAction && !assigning && (!thread.action || thread.action.done) && (
+            <Button size="compact-xs" variant="light" color="orange" onClick={() => setAssigning(true)}>
+              {t('discussion.makeAction')}
+            </Button>
+          )}
+          {thread.can.setAction && thread.action && !thread.action.done && (
+            <Button size="compact-xs" variant="subtle" color="gray" loading={clearAction.isPending} onClick={() => clearAction.mutate()}>
+              {t('discussion.removeAction')}
+            </Button>
+          )}
           {thread.can.resolve && (
             <Button size="compact-xs" variant="light" color={thread.state === 'open' ? 'teal' : 'gray'} loading={setState.isPending} onClick={() => setState.mutate(thread.state === 'open' ? 'resolve' : 'reopen')}>
               {thread.state === 'open' ? t('discussion.resolve') : t('discussion.reopen')}
             </Button>
           )}
         </Group>
+        {clearAction.error && (
+          <Text size="xs" c="red" role="alert">
+            {errorMessage(clearAction.error)}
+          </Text>
+        )}
+        {assigning && (
+          <ActionItemForm
+            threadId={thread.id}
+            onDone={() => {
+              setAssigning(false);
+              onChanged();
+            }}
+            onCancel={() => setAssigning(false)}
+          />
+        )}
         {replying && (
           <CommentComposer
             label={t('discussion.reply')}
@@ -260,5 +289,63 @@ function ThreadCard({
         )}
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * Turns a thread into an action item: an agency (and, through the API, a person of it) to act by a date. Offered to
+ * those the server says may (`thread.can.setAction`: the secretariat and the document's lead focal points).
+ */
+function ActionItemForm({ threadId, onDone, onCancel }: { threadId: string; onDone: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api.get<Page<Agency>>('/agencies?limit=200') });
+  const [agency, setAgency] = useState<string | null>(null);
+  const [dueDate, setDueDate] = useState('');
+  const assign = useMutation({
+    mutationFn: () => api.put(`/threads/${threadId}/action`, { assigneeAgency: agency, dueDate }),
+    onSuccess: onDone,
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        assign.mutate();
+      }}
+    >
+      <Stack gap={6}>
+        <Select
+          size="xs"
+          label={t('discussion.actionAgency')}
+          data={(agencies.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code}, ${a.name}` }))}
+          value={agency}
+          onChange={setAgency}
+          searchable
+          required
+          error={fieldError(assign.error, 'assigneeAgency')}
+        />
+        <TextInput
+          size="xs"
+          type="date"
+          label={t('discussion.actionDue')}
+          value={dueDate}
+          onChange={(event) => setDueDate(event.currentTarget.value)}
+          required
+          error={fieldError(assign.error, 'dueDate')}
+        />
+        {assign.error && !fieldError(assign.error, 'assigneeAgency') && !fieldError(assign.error, 'dueDate') && (
+          <Text size="xs" c="red" role="alert">
+            {errorMessage(assign.error)}
+          </Text>
+        )}
+        <Group gap="xs" justify="flex-end">
+          <Button size="compact-xs" variant="subtle" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button size="compact-xs" type="submit" loading={assign.isPending} disabled={!agency || !dueDate}>
+            {t('discussion.assign')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
