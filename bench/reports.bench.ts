@@ -10,9 +10,10 @@
  *    with a narrative of about 150 words and indicator values, or submitted, returned, in draft; some missing).
  * 3. The application's own Nest context in this process (the server): the secretariat creates the consolidated
  *    report, then, each BENCH_REPEATS times: the composition (counting its queries), the DOCX rendering, the PDF
- *    rendering through headless Chromium (CHROMIUM_PATH), sampling this process's RSS and the Chromium processes'.
+ *    rendering through headless Chromium (CHROMIUM_PATH), sampling this process's RSS, the Word renderer's process
+ *    and the Chromium processes'.
  * 4. It prints the medians and the aims: DOCX under 5 s, PDF under 15 s, the server's RSS growth under 300 MB, the
- *    composition in a constant number of queries (Chromium's peak RSS is reported on its own).
+ *    composition in a constant number of queries (the Word renderer's and Chromium's peaks are reported on their own).
  *
  * Settings (environment): BENCH_SCALE (1: 2,000 commitments, 5,000 reports, 200 in the cycle; 0.05 for a quick look),
  * BENCH_REPEATS (3), BENCH_STRICT=1 to exit 2 when an aim is not met. Run from the repository root after `nest build`.
@@ -213,10 +214,10 @@ async function loadData(url: string, scale: number): Promise<Loaded> {
 }
 
 /**
- * The memory of every process below this one whose name says Chromium, in bytes (Linux /proc): their proportional set
+ * The memory of every process below this one whose name `matches`, in bytes (Linux /proc): their proportional set
  * size (PSS), so that the pages they share are counted once, not once per process as a sum of RSS would.
  */
-function chromiumRss(): number {
+function childrenMemory(matches: RegExp): number {
   const children = new Map<number, number[]>();
   const names = new Map<number, string>();
   const rss = new Map<number, number>();
@@ -240,7 +241,7 @@ function chromiumRss(): number {
   const stack = [...(children.get(process.pid) ?? [])];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    if (/chrom/i.test(names.get(pid) ?? '')) total += pss(pid) ?? rss.get(pid) ?? 0;
+    if (matches.test(names.get(pid) ?? '')) total += pss(pid) ?? rss.get(pid) ?? 0;
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
@@ -255,13 +256,18 @@ function pss(pid: number): number | null {
   }
 }
 
-/** Runs `work`, sampling this process's RSS and Chromium's every 50 ms: the time and both peaks. */
-async function measured<T>(work: () => Promise<T>): Promise<{ ms: number; value: T; peakRss: number; peakChromium: number }> {
+/**
+ * Runs `work`, sampling every 50 ms this process's RSS, Chromium's memory and that of the Word renderer's process (a
+ * node process below this one): the time and the three peaks.
+ */
+async function measured<T>(work: () => Promise<T>): Promise<{ ms: number; value: T; peakRss: number; peakChromium: number; peakRenderer: number }> {
   let peakRss = process.memoryUsage().rss;
   let peakChromium = 0;
+  let peakRenderer = 0;
   const sample = () => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    peakChromium = Math.max(peakChromium, chromiumRss());
+    peakChromium = Math.max(peakChromium, childrenMemory(/chrom/i));
+    peakRenderer = Math.max(peakRenderer, childrenMemory(/^node/));
   };
   const timer = setInterval(sample, 50);
   const started = performance.now();
@@ -269,7 +275,7 @@ async function measured<T>(work: () => Promise<T>): Promise<{ ms: number; value:
     const value = await work();
     const ms = performance.now() - started;
     sample();
-    return { ms, value, peakRss, peakChromium };
+    return { ms, value, peakRss, peakChromium, peakRenderer };
   } finally {
     clearInterval(timer);
   }
@@ -337,6 +343,7 @@ async function main(): Promise<void> {
     peakRss: number;
     stepPeaks: Record<'compose' | 'html' | 'docx' | 'pdf', number>;
     peakChromium: number;
+    peakRenderer: number;
   }[] = [];
   let sizes = { docx: 0, pdf: 0, pages: '' };
   for (let i = 0; i < repeats; i++) {
@@ -356,6 +363,7 @@ async function main(): Promise<void> {
       peakRss: Math.max(composed.peakRss, html.peakRss, docx.peakRss, printed.peakRss),
       stepPeaks: { compose: composed.peakRss, html: html.peakRss, docx: docx.peakRss, pdf: printed.peakRss },
       peakChromium: printed.peakChromium,
+      peakRenderer: docx.peakRenderer,
     });
     say(`  run ${i + 1}: compose ${composed.ms.toFixed(0)} ms (${composeQueries} queries), HTML ${html.ms.toFixed(0)} ms, DOCX ${docx.ms.toFixed(0)} ms, PDF ${printed.ms.toFixed(0)} ms`);
   }
@@ -364,6 +372,7 @@ async function main(): Promise<void> {
   const column = (pick: (row: (typeof rows)[number]) => number) => rows.map(pick);
   const growth = mb(Math.max(...column((r) => r.peakRss)) - baseline);
   const chromiumPeak = mb(Math.max(...column((r) => r.peakChromium)));
+  const rendererPeak = mb(Math.max(...column((r) => r.peakRenderer)));
   say();
   say(
     table(
@@ -381,6 +390,7 @@ async function main(): Promise<void> {
   say(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores (a shared machine inflates every time)`);
   say(`  DOCX ${(sizes.docx / 1024).toFixed(0)} KB; PDF ${(sizes.pdf / 1024).toFixed(0)} KB, ${sizes.pages} pages`);
   say(`  server RSS: ${mb(baseline).toFixed(0)} MB before, growth to the peak ${growth.toFixed(0)} MB; Chromium's peak ${chromiumPeak.toFixed(0)} MB (PSS of its processes)`);
+  say(`  the Word renderer's process: peak ${rendererPeak.toFixed(0)} MB (PSS; it exits after each file)${rendererPeak === 0 ? ', none seen: rendered in the server' : ''}`);
   say(
     `  growth to each step's peak: ${(['compose', 'html', 'docx', 'pdf'] as const)
       .map((step) => `${step} ${mb(Math.max(...column((r) => r.stepPeaks[step])) - baseline).toFixed(0)} MB`)

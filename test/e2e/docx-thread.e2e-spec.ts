@@ -9,14 +9,14 @@ import type { ReportComposition } from '../../src/consolidated-reports/report-co
 import { composition } from '../support/report-composition';
 
 /**
- * The Word file rendered in a thread of its own, as the built server does it (`nest build` puts docx-worker.js beside
+ * The Word file rendered in a process of its own, as the built server does it (`nest build` puts docx-worker.js beside
  * the renderer; the rest of the suite runs from the TypeScript sources, in one thread). The worker is compiled here
  * into a scratch folder of the checkout, so that node finds the packages it imports.
  */
-describe('Word files rendered in a thread of their own', () => {
+describe('Word files rendered in a process of their own', () => {
   const build = path.join(process.cwd(), '.test-build', `docx-thread-${process.pid}`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'concert-docx-'));
-  let threaded: DocxRenderer;
+  let separate: DocxRenderer;
 
   beforeAll(async () => {
     await promisify(execFile)(process.execPath, [
@@ -25,7 +25,7 @@ describe('Word files rendered in a thread of their own', () => {
       ...['--outDir', build, '--rootDir', '.', '--module', 'node20', '--moduleResolution', 'node16', '--target', 'ES2022'],
       ...['--esModuleInterop', '--skipLibCheck', '--types', 'node', '--ignoreConfig'],
     ]);
-    threaded = DocxRenderer.using(path.join(build, 'src/consolidated-reports/docx-worker.js'));
+    separate = DocxRenderer.using(path.join(build, 'src/consolidated-reports/docx-worker.js'));
   }, 120_000);
   afterAll(() => {
     rmSync(build, { recursive: true, force: true });
@@ -44,18 +44,18 @@ describe('Word files rendered in a thread of their own', () => {
 
   it('gives the same document as a rendering in the server’s own thread, in English and in Arabic', async () => {
     for (const locale of ['en', 'ar'] as const) {
-      const [inThread, inServer] = await Promise.all([threaded.render(composition, locale), DocxRenderer.using(null).render(composition, locale)]);
-      expect(inThread.subarray(0, 2).toString('latin1')).toBe('PK');
-      expect(words(inThread)).toEqual(words(inServer));
-      expect(words(inThread).length).toBeGreaterThan(50);
+      const [inItsProcess, inServer] = await Promise.all([separate.render(composition, locale), DocxRenderer.using(null).render(composition, locale)]);
+      expect(inItsProcess.subarray(0, 2).toString('latin1')).toBe('PK');
+      expect(words(inItsProcess)).toEqual(words(inServer));
+      expect(words(inItsProcess).length).toBeGreaterThan(50);
     }
-    expect(documentXml(await threaded.render(composition, 'ar'))).toContain('<w:bidi/>');
-    expect(documentXml(await threaded.render(composition, 'en'))).toContain('Enhancing the role of trade in development');
+    expect(documentXml(await separate.render(composition, 'ar'))).toContain('<w:bidi/>');
+    expect(documentXml(await separate.render(composition, 'en'))).toContain('Enhancing the role of trade in development');
   });
 
   it('answers a rendering that fails with an error, and renders the next one', async () => {
     const broken = { ...composition, commitments: null } as unknown as ReportComposition;
-    await expect(threaded.render(broken, 'en')).rejects.toThrow(/^Rendering the Word file failed: /);
-    expect(documentXml(await threaded.render(composition, 'fr'))).toContain('Enhancing the role of trade in development');
+    await expect(separate.render(broken, 'en')).rejects.toThrow(/^Rendering the Word file failed: /);
+    expect(documentXml(await separate.render(composition, 'fr'))).toContain('Enhancing the role of trade in development');
   });
 });
