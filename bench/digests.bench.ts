@@ -20,6 +20,7 @@
  * Settings (environment): BENCH_USERS (5000), BENCH_EVENTS (500000), BENCH_STRICT=1 to exit 2 when an aim is not
  * met. Run from the repository root after `nest build`.
  */
+import { actionSummarySql } from '../src/discussions/threads.repository';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -335,8 +336,7 @@ async function naive(app: INestApplicationContext, url: string): Promise<{ mails
         [period.agencyId, period.localDate],
       );
       const actionItems = await client.query<{ id: string; summary: string; dueOn: string; daysLeft: number }>(
-        `SELECT t.id, COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = t.id AND c.deleted_at IS NULL
-                                 ORDER BY c.created_at, c.id LIMIT 1), '') AS summary,
+        `SELECT t.id, ${actionSummarySql('t.id')} AS summary,
                 to_char(t.action_due_on, 'YYYY-MM-DD') AS "dueOn", (t.action_due_on - $2::date) AS "daysLeft"
            FROM discussion_threads t
           WHERE t.action_agency_id = $1 AND t.action_done_at IS NULL AND t.action_due_on BETWEEN $2::date - 30 AND $2::date + 7

@@ -21,6 +21,7 @@ import { hashSecret, newSecret } from './secret-tokens';
 import { InviteUserDto } from './users.dto';
 import { SsoSettingsRepository } from './sso/sso-settings.repository';
 import { UsersRepository } from './users.repository';
+import { authorizeManage } from './manage-rule';
 
 export const INVITATION_DAYS = 7;
 export const RESET_MINUTES = 60;
@@ -59,8 +60,7 @@ export class AccountLifecycle {
     const email = request.email.trim().toLowerCase();
     const [agency] = await this.agencies.findByCodes(this.transactions.db, [request.agency]);
     if (!agency) throw new InvalidInputError('agency', `agency: no agency has the code ${request.agency}.`);
-    authorize(user, 'users.manage', { agencyId: agency.id, agencyCode: agency.code });
-    if (request.role === 'secretariat') authorize(user, 'users.manageSecretariat', null);
+    authorizeManage(user, { agencyId: agency.id, agencyCode: agency.code, role: request.role });
     this.outbox.assertCanSendSecretLinks();
     await this.transactions.run(async (tx) => {
       const existing = await this.users.emailTaken(tx, email);
@@ -188,8 +188,7 @@ export class AccountLifecycle {
     await this.transactions.run(async (tx) => {
       const invitation = await this.tokens.lockPendingInvitation(tx, id);
       if (!invitation) throw new NotFoundError('pending invitation', id);
-      authorize(user, 'users.manage', { agencyId: invitation.agencyId, agencyCode: invitation.agencyCode });
-      if (invitation.role === 'secretariat') authorize(user, 'users.manageSecretariat', null);
+      authorizeManage(user, invitation);
       await this.tokens.revokeInvitation(tx, id, user.userId);
       await this.outbox.withdraw(tx, [invitationMailKey(id)], 'Withdrawn: the invitation was revoked before its mail went out.');
       await this.audit.record(

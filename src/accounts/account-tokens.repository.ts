@@ -50,7 +50,6 @@ export class AccountTokensRepository {
     return row.id;
   }
 
-  /** Locks and marks used in one statement: of two concurrent acceptances, one wins. */
   /** A usable invitation, left usable: to know where its acceptance goes (its agency's provider, or a password). */
   async findUsableInvitation(db: Db, tokenHash: string): Promise<PendingInvitation | null> {
     const rows: PendingInvitation[] = await db.query(
@@ -62,6 +61,7 @@ export class AccountTokensRepository {
     return rows[0] ?? null;
   }
 
+  /** Locks and marks used in one statement: of two concurrent acceptances, one wins. */
   async takeInvitation(tx: Db, tokenHash: string): Promise<PendingInvitation | null> {
     const rows: PendingInvitation[] = await tx.query(
       `WITH taken AS (

@@ -3,12 +3,12 @@ import { AuditTrail } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import type { Page } from '../common/pagination';
 import type { Principal } from '../common/principal';
-import { authorize } from '../common/policy';
 import { type Db, Transactions } from '../database/transactions';
 import { AccountTokensRepository, type ApiTokenView } from './account-tokens.repository';
 import { CreateApiTokenDto } from './api-tokens.dto';
 import { hashSecret, newSecret } from './secret-tokens';
 import { type ManagedUser, UsersRepository } from './users.repository';
+import { authorizeManage } from './manage-rule';
 
 export const API_TOKEN_PREFIX = 'cnc_';
 /** Token use is audited (and last_used_at written) at most once per token per this interval. */
@@ -96,8 +96,7 @@ export class ApiTokens {
   private async authorizeManager(db: Db, manager: Principal, userId: string): Promise<ManagedUser> {
     const target = await this.users.findManaged(db, userId);
     if (!target) throw new NotFoundError('user', userId);
-    authorize(manager, 'users.manage', { agencyId: target.agencyId, agencyCode: target.agencyCode });
-    if (target.role === 'secretariat') authorize(manager, 'users.manageSecretariat', null);
+    authorizeManage(manager, target);
     return target;
   }
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { refusal } from '../common/refusals';
-import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { AppConfig } from '../config/app-config';
 import { type Db, Transactions } from '../database/transactions';
@@ -15,6 +14,7 @@ import type { SecondFactorState } from './role';
 import { SecondFactorRepository, type StoredSecondFactor } from './second-factor.repository';
 import { type Enrolment, enrolment, matchingStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash, TotpSecretBox } from './totp';
 import { UsersRepository } from './users.repository';
+import { authorizeManage } from './manage-rule';
 
 export interface SecondFactorStatus {
   state: SecondFactorState;
@@ -149,8 +149,7 @@ export class SecondFactors {
     await this.transactions.run(async (tx) => {
       const target = await this.users.findManaged(tx, userId);
       if (!target) throw new NotFoundError('user', userId);
-      authorize(manager, 'users.manage', { agencyId: target.agencyId, agencyCode: target.agencyCode });
-      if (target.role === 'secretariat') authorize(manager, 'users.manageSecretariat', null);
+      authorizeManage(manager, target);
       if (target.id === manager.userId) {
         throw new ForbiddenError(refusal('own_second_factor_reset', {}));
       }

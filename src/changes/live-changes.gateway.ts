@@ -3,10 +3,9 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSo
 import type { Namespace, Socket } from 'socket.io';
 // The wire protocol of the /collab namespace, which live dashboards share with live documents (types and names only).
 import { COLLAB_NAMESPACE, frameworkRoom, type LiveChange, type WatchAck } from '../collaboration/protocol';
+import { UUID } from '../collaboration/collab-socket';
 import { ChangeNotifications } from './change-notifications';
 import type { ChangeView } from './changes.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Live dashboards: a socket of the /collab namespace `watch`es a framework and receives its committed change events

@@ -3,7 +3,7 @@ import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { chromium } from 'playwright-core';
 import { DomainError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
-import { escapeHtml } from './report-html';
+import { escapeHtml } from '../common/escape-html';
 import { REPORT_TEXTS, type ReportTexts } from './report-texts';
 
 /** No browser to print with: PDF downloads wait for an operator; Word and HTML still work. */

@@ -13,10 +13,8 @@ import {
   reportTitle,
 } from './report-words';
 import { REPORT_TEXTS, type ReportTexts } from './report-texts';
+import { escapeHtml } from '../common/escape-html';
 
-/** Every character people wrote goes through here: text, never markup. */
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const STYLE = `
 @page { size: A4; margin: 22mm 18mm 20mm 18mm; }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Locale } from '../common/locales';
 import type { Db } from '../database/transactions';
 import { MENTION_FACTS_SQL, type MentionFacts } from '../discussions/discussion-mail-texts';
+import { actionSummarySql } from '../discussions/threads.repository';
 import type { DigestFrequency } from './digests.dto';
 
 /** A user whose digest period has ended and is not done yet. */
@@ -357,8 +358,7 @@ export class DigestCompositionRepository {
     if (readers.length === 0) return Promise.resolve([]);
     return db.query(
       `SELECT r.user_id AS "userId", t.id AS "threadId",
-              COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = t.id AND c.deleted_at IS NULL
-                         ORDER BY c.created_at, c.id LIMIT 1), '') AS summary,
+              ${actionSummarySql('t.id')} AS summary,
               to_char(t.action_due_on, 'YYYY-MM-DD') AS "dueOn", (t.action_due_on - r.local_date) AS "daysLeft"
          FROM unnest($1::uuid[], $2::uuid[], $3::date[]) AS r(user_id, agency_id, local_date)
          JOIN discussion_threads t ON t.action_agency_id = r.agency_id

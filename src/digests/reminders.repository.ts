@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Locale } from '../common/locales';
 import type { Db } from '../database/transactions';
+import { actionSummarySql } from '../discussions/threads.repository';
 
 export interface ReminderRow {
   userId: string;
@@ -89,8 +90,7 @@ export class RemindersRepository {
        )
        SELECT l.user_id AS "userId", l.email, l.display_name AS "displayName", l.locale, l.agency_code AS "agencyCode",
               to_char(l.now_local, 'YYYY-MM-DD') AS "localDate", l.thread_id AS "threadId",
-              COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = l.thread_id AND c.deleted_at IS NULL
-                         ORDER BY c.created_at, c.id LIMIT 1), '') AS summary,
+              ${actionSummarySql('l.thread_id')} AS summary,
               to_char(l.action_due_on, 'YYYY-MM-DD') AS "dueOn", (l.action_due_on - l.now_local::date) AS "daysLeft"
          FROM local l
         WHERE extract(hour FROM l.now_local) >= l.hour

@@ -9,6 +9,13 @@ export type CommentView = DiscussionComment;
 export type ActionView = DiscussionAction;
 export type ThreadRow = DiscussionThread;
 
+/**
+ * An action item's wording, as SQL: the first comment of its thread that is not deleted ('' when none is left), for
+ * the thread whose id is the column `threadId` names. The action items' list, the reminders and the digests say it.
+ */
+export const actionSummarySql = (threadId: string) =>
+  `COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = ${threadId} AND c.deleted_at IS NULL ORDER BY c.created_at, c.id LIMIT 1), '')`;
+
 /** A comment with what its checks need: its thread and document. */
 export interface CommentRef {
   id: string;
@@ -211,7 +218,7 @@ export class ThreadsRepository {
       `SELECT t.id AS "threadId", t.document_id AS "documentId", aa.code AS "assigneeAgency", ${person('au', 'aua')} AS "assigneeUser",
               to_char(t.action_due_on, 'YYYY-MM-DD') AS "dueDate", t.action_done_at IS NOT NULL AS done, t.action_done_at AS "doneAt",
               (t.action_done_at IS NULL AND t.action_due_on < $4::date) AS overdue, t.quote, t.state AS "threadState",
-              COALESCE((SELECT c.body FROM discussion_comments c WHERE c.thread_id = t.id AND c.deleted_at IS NULL ORDER BY c.created_at, c.id LIMIT 1), '') AS summary
+              ${actionSummarySql('t.id')} AS summary
          FROM discussion_threads t
          JOIN agencies aa ON aa.id = t.action_agency_id
          LEFT JOIN users au ON au.id = t.action_user_id

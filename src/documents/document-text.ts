@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import * as Y from 'yjs';
+import { escapeHtml } from '../common/escape-html';
 
 /** The XML fragment TipTap's Collaboration extension edits (its default `field`). */
 export const DOCUMENT_FIELD = 'default';
@@ -29,9 +30,6 @@ const BLOCK_TAGS: Record<string, string> = {
 /** Blocks that keep the direction the editor gave them (TipTap's `dir`: auto takes it from the block's own text). */
 const DIRECTED_TAGS = ['p', 'h1', 'h2', 'h3', 'h4', 'li', 'blockquote'];
 const DIRECTIONS = ['ltr', 'rtl', 'auto'];
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * Plain text and sanitized HTML of a TipTap document held in Yjs, for search, exports and digests. The HTML is built

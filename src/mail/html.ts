@@ -1,3 +1,6 @@
+import { escapeHtml } from '../common/escape-html';
+
+export { escapeHtml };
 /** HTML that has already been escaped (or written by us): the only thing `html` lets through unchanged. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -6,11 +9,6 @@ export class SafeHtml {
   }
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 function render(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;

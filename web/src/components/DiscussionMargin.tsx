@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
@@ -8,7 +8,7 @@ import { refusalMessage } from '../lib/error-messages';
 import { errorMessage, fieldError } from '../lib/errors';
 import { formatDate, formatMoment } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
-import type { Agency, Page } from '../lib/types';
+import { useAgencies } from '../lib/queries';
 import { anchorRange, commentHighlightsKey, selectionAnchor } from './comment-highlights';
 import { CommentComposer } from './CommentComposer';
 
@@ -298,7 +298,7 @@ function ThreadCard({
  */
 function ActionItemForm({ threadId, onDone, onCancel }: { threadId: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api.get<Page<Agency>>('/agencies?limit=200') });
+  const agencies = useAgencies();
   const [agency, setAgency] = useState<string | null>(null);
   const [dueDate, setDueDate] = useState('');
   const assign = useMutation({

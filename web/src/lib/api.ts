@@ -25,15 +25,15 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     throw new ApiError(0, 'offline', 'Concert cannot be reached. Check your connection and try again.');
   }
   if (response.status === 204) return undefined as T;
-  const payload = (await response.json().catch(() => null)) as
-    | (T & { error?: never })
-    | { error?: { code: string; message: string; details?: { fields?: string[] } & Record<string, unknown> } }
-    | null;
-  if (!response.ok) {
-    const error = payload?.error;
-    throw new ApiError(response.status, error?.code ?? 'error', error?.message ?? `The server answered ${response.status}.`, error?.details?.fields ?? [], error?.details ?? {});
-  }
-  return payload as T;
+  if (!response.ok) throw await apiError(response);
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** The ApiError an error answer of the API says (its code, message, fields and details), for any fetch of it. */
+export async function apiError(response: Response): Promise<ApiError> {
+  const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string; details?: { fields?: string[] } & Record<string, unknown> } } | null;
+  const error = payload?.error;
+  return new ApiError(response.status, error?.code ?? 'error', error?.message ?? `The server answered ${response.status}.`, error?.details?.fields ?? [], error?.details ?? {});
 }
 
 export const api = {

@@ -1,4 +1,4 @@
-import { ApiError } from './api';
+import { apiError } from './api';
 
 /** The file name a Content-Disposition gives (its UTF-8 form when there is one). */
 function filenameOf(disposition: string | null, fallback: string): string {
@@ -8,13 +8,10 @@ function filenameOf(disposition: string | null, fallback: string): string {
   return plain ? plain[1] : fallback;
 }
 
-/** Fetches a file from the API and saves it under the name the server gives; an error answer throws as ApiError. */
+/** Fetches a file from the API and saves it under the name the server gives; an error answer throws as ApiError (apiError). */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
   const response = await fetch(`/api${path}`, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(response.status, payload?.error?.code ?? 'error', payload?.error?.message ?? `The server answered ${response.status}.`);
-  }
+  if (!response.ok) throw await apiError(response);
   const url = URL.createObjectURL(await response.blob());
   try {
     const link = document.createElement('a');
@@ -31,9 +28,6 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
 /** The text of an API answer that is not JSON (the report's HTML preview). */
 export async function fetchText(path: string): Promise<string> {
   const response = await fetch(`/api${path}`, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(response.status, payload?.error?.code ?? 'error', payload?.error?.message ?? `The server answered ${response.status}.`);
-  }
+  if (!response.ok) throw await apiError(response);
   return response.text();
 }

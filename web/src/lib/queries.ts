@@ -1,6 +1,9 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { api, query } from './api';
-import type { AccountabilityGrid, ActivityReport, ChangePage, Commitment, CommitmentListItem, Cycle, Framework, IndicatorValue, Page } from './types';
+import type { AccountabilityGrid, ActivityReport, Agency, ChangePage, Commitment, CommitmentListItem, Cycle, Framework, IndicatorValue, Page } from './types';
+
+/** The agencies (200 at most: the UN system has fewer). */
+export const useAgencies = (enabled = true) => useQuery({ queryKey: ['agencies'], queryFn: () => api.get<Page<Agency>>('/agencies?limit=200'), enabled });
 
 export const useFrameworks = () => useQuery({ queryKey: ['frameworks'], queryFn: () => api.get<Page<Framework>>('/frameworks?limit=200') });
 

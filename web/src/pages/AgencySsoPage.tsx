@@ -7,7 +7,8 @@ import { api, ApiError } from '../lib/api';
 import { fieldError } from '../lib/errors';
 import { aroundElement, currentLocale, useTranslation } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import type { Agency, AgencySso, Page } from '../lib/types';
+import { useAgencies } from '../lib/queries';
+import type { AgencySso } from '../lib/types';
 
 interface ConnectionCheck {
   ok: true;
@@ -41,7 +42,7 @@ export function AgencySsoPage() {
   const session = useSession();
   // Choosing any agency and changing its settings is the secretariat's (agency.manage); a focal point sees their own.
   const secretariat = session.can.manageAgencies;
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api.get<Page<Agency>>('/agencies?limit=200'), enabled: secretariat });
+  const agencies = useAgencies(secretariat);
   const [chosen, setChosen] = useState<string | null>(null);
   const agencyId = secretariat ? chosen : session.agency.id;
   return (
