@@ -38,6 +38,8 @@ export class LiveDiscussionsGateway implements OnApplicationBootstrap, OnModuleD
   private readonly logger = new Logger(LiveDiscussionsGateway.name);
   @WebSocketServer() private readonly server!: CollabNamespace;
   private unsubscribe: (() => void) | undefined;
+  /** Per document, the last thread event under way: each waits for the one before, so they go out in their order. */
+  private readonly sending = new Map<string, Promise<void>>();
 
   constructor(
     private readonly changes: ChangeNotifications,
@@ -48,7 +50,7 @@ export class LiveDiscussionsGateway implements OnApplicationBootstrap, OnModuleD
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.unsubscribe = this.changes.subscribe((change) => void this.threadChanged(change));
+    this.unsubscribe = this.changes.subscribe((change) => this.inOrder(change));
     await this.pg.listen(NOTIFICATIONS_CHANNEL, (id) => void this.notified(id));
   }
 
@@ -56,11 +58,24 @@ export class LiveDiscussionsGateway implements OnApplicationBootstrap, OnModuleD
     this.unsubscribe?.();
   }
 
-  private async threadChanged(change: ChangeView): Promise<void> {
-    if (change.entityType !== 'thread') return;
-    const kind = KINDS[change.action as ThreadAction];
+  /**
+   * Sends a thread change after the previous one of its document: each reads the thread before sending it, and two
+   * reads under way together may end in either order (a reply sent after its own edit).
+   */
+  private inOrder(change: ChangeView): void {
     const documentId = change.after?.documentId;
-    if (!kind || typeof documentId !== 'string') return;
+    if (change.entityType !== 'thread' || typeof documentId !== 'string') return;
+    const kind = KINDS[change.action as ThreadAction];
+    if (!kind) return;
+    const sent = (this.sending.get(documentId) ?? Promise.resolve()).then(() => this.threadChanged(change, documentId, kind));
+    this.sending.set(documentId, sent);
+    void sent.then(() => {
+      if (this.sending.get(documentId) === sent) this.sending.delete(documentId);
+    });
+  }
+
+  /** Never rejects: a failure is logged, and the next event of the document goes out all the same. */
+  private async threadChanged(change: ChangeView, documentId: string, kind: ThreadEventKind): Promise<void> {
     try {
       const room = this.server.adapter.rooms.get(documentRoom(documentId));
       if (!room || room.size === 0) return;
