@@ -8,17 +8,20 @@
  *    reporting cycle per framework due in 3 days, BENCH_USERS users (5,000) with a daily digest at 07:00 (UTC or
  *    Europe/Zurich), follows of commitments and frameworks (and some unfollows), and BENCH_EVENTS change events
  *    (500,000) spread over 180 days, most of them text edits as in real use. The digest period is the last day.
- * 3. In the same run, against the same data, through the app's own Nest context (the services the app uses):
- *    (1) the set-based composition alone: due periods, then compose + deadlines per batch of 500, as a run does;
- *    (3) the naive way: per user, a query for what the user follows, one for the events, one for the deadlines, one
- *        for the texts of the edits, then the same model and the same templates (text and HTML); nothing written;
+ * 3. In the same run, against the same data, through the app's own Nest context (the services the app uses), after
+ *    asking once which periods are due:
  *    (2) the real run: DigestRuns.run (compose, claim each period, render, write the outbox), then
- *        MailDelivery.deliverDue() through nodemailer to an SMTP sink (smtp-server) started here, accepting all.
+ *        MailDelivery.deliverDue() through nodemailer to an SMTP sink (smtp-server) started here, accepting all; the
+ *        peak RSS is read here, before anything else runs;
+ *    (1) the set-based composition alone: due periods, then compose + deadlines per batch, as a run does;
+ *    (3) the naive way: per user, a query for what the user follows, one for the events, one for the deadlines, one
+ *        for the texts of the edits, then the same model and the same templates (text and HTML); nothing written.
  * 4. It prints the times, the ratios against the aims (the run's build ≤ 2× the composition alone, ≥ 15× faster than
  *    the naive way, peak RSS under 300 MB: process.resourceUsage().maxRSS), the mails built, written and received.
  *
  * Settings (environment): BENCH_USERS (5000), BENCH_EVENTS (500000), BENCH_STRICT=1 to exit 2 when an aim is not
- * met. Run from the repository root after `nest build`.
+ * met, BENCH_NAIVE=off to leave the naive way out (minutes at full scale) while working on the run. Run from the
+ * repository root after `nest build`.
  */
 import { actionSummarySql } from '../src/discussions/threads.repository';
 import 'reflect-metadata';
@@ -34,7 +37,7 @@ import { AppConfig } from '../src/config/app-config';
 import { prepareDatabase } from '../src/database/prepare';
 import { Transactions } from '../src/database/transactions';
 import { DigestCompositionRepository, DIGEST_ACTIONS, type DuePeriod } from '../src/digests/digest-composition.repository';
-import { DigestRuns } from '../src/digests/digest-runs';
+import { DIGEST_BATCH, DigestRuns } from '../src/digests/digest-runs';
 import { digestHtml, digestSubject, digestText, type DigestFramework, type DigestModel } from '../src/digests/digest-templates';
 import { wordExcerpt } from '../src/digests/word-excerpt';
 import { MailDelivery } from '../src/mail/mail-delivery';
@@ -44,7 +47,6 @@ const AGENCIES = 40;
 const FRAMEWORKS = 4;
 const COMMITMENTS = 2_000;
 const DAYS = 180;
-const BATCH = 500;
 /** The end of the digest period: 07:00 UTC (09:00 in Zurich, whose readers' day ended at 07:00 local, two hours earlier). */
 const AS_OF = new Date('2026-06-02T07:00:00Z');
 const PUBLIC_URL = 'http://concert.example.org';
@@ -220,14 +222,16 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 }
 
-/** (1) The set-based composition alone, batch by batch as DigestRuns.run does; answers how many readers have a digest. */
-async function composeOnly(app: INestApplicationContext): Promise<number> {
+/**
+ * (1) The set-based composition alone, batch by batch as DigestRuns.run does, for the periods that were due before the
+ * run (the run marks them done); answers how many readers have a digest.
+ */
+async function composeOnly(app: INestApplicationContext, due: readonly DuePeriod[]): Promise<number> {
   const db = app.get(Transactions).db;
   const composition = app.get(DigestCompositionRepository);
-  const due = await composition.due(db, 'daily', AS_OF);
   let readers = 0;
-  for (let i = 0; i < due.length; i += BATCH) {
-    const batch = due.slice(i, i + BATCH);
+  for (let i = 0; i < due.length; i += DIGEST_BATCH) {
+    const batch = due.slice(i, i + DIGEST_BATCH);
     const rows = await composition.compose(db, batch);
     const withRows = new Set(rows.map((r) => r.userId));
     await composition.deadlines(db, batch.filter((p) => withRows.has(p.userId)));
@@ -253,14 +257,12 @@ interface NaiveEvent {
  * edits grouped per text with a word excerpt) and the same templates, but per user: a query for what they read, one
  * for their events, one per edit group for its texts, one for their deadlines. Nothing is written.
  */
-async function naive(app: INestApplicationContext, url: string): Promise<{ mails: number; bytes: number }> {
+async function naive(url: string, due: readonly DuePeriod[]): Promise<{ mails: number; bytes: number }> {
   const client = await connect(url);
   const url_ = (p: string) => `${PUBLIC_URL}${p}`;
   let mails = 0;
   let bytes = 0;
   try {
-    // Which periods are due is the same question either way; the naive part is everything after it.
-    const due: DuePeriod[] = await app.get(DigestCompositionRepository).due(app.get(Transactions).db, 'daily', AS_OF);
     for (const period of due) {
       const reading = await client.query<{ id: string; reference: string; title: string; fwCode: string; fwTitle: string; reasons: string[] }>(
         `SELECT c.id, c.reference, c.title, fw.code AS "fwCode", fw.title AS "fwTitle", array_agg(DISTINCT r.reason) AS reasons
@@ -371,6 +373,7 @@ async function main(): Promise<void> {
   const users = intSetting('BENCH_USERS', 5_000, 10, 1_000_000);
   const events = intSetting('BENCH_EVENTS', 500_000, 100, 50_000_000);
   const strict = process.env.BENCH_STRICT === '1';
+  const withNaive = process.env.BENCH_NAIVE !== 'off';
   say(`bench:digests: ${users} users, ${events} change events over ${DAYS} days; daily digests as of ${AS_OF.toISOString()}`);
   const database = await openBenchDatabase('digests');
   say(`  ${database.describe}`);
@@ -388,11 +391,17 @@ async function main(): Promise<void> {
   await app.init();
   onCleanup('close the Nest context', () => app.close());
 
-  const query = await timed(() => composeOnly(app));
-  const naiveRun = await timed(() => naive(app, database.url));
+  // The real run first, so that the peak RSS read after it is the run's (start, data load and run), not the naive
+  // way's; the composition alone then runs on a cache as warm as the run's, which only makes the ratio harder to meet.
+  // Which periods are due is the same question in every way; the run asks it itself, the others are given its answer.
+  const due = await timed(() => app.get(DigestCompositionRepository).due(app.get(Transactions).db, 'daily', AS_OF));
+  const idleMb = process.memoryUsage().rss / 1e6;
   const build = await timed(() => app.get(DigestRuns).run('daily', AS_OF));
   const delivery = await timed(() => app.get(MailDelivery).deliverDue());
   const rssMb = process.resourceUsage().maxRSS / 1024;
+  const composed = await timed(() => composeOnly(app, due.value));
+  const query = { ms: due.ms + composed.ms, value: composed.value };
+  const naiveRun = withNaive ? await timed(() => naive(database.url, due.value)) : null;
 
   const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
   say();
@@ -404,18 +413,22 @@ async function main(): Promise<void> {
         ['(2a) digest run: compose, claim, render, write the outbox', ms(build.ms), String(build.value.mailed)],
         ['(2b) delivery to the SMTP sink (nodemailer)', ms(delivery.ms), `${delivery.value} (${sink.received()} received, ${(sink.bytes() / 1e6).toFixed(1)} MB)`],
         ['(2) digest run end to end', ms(build.ms + delivery.ms), ''],
-        ['(3) naive: per-user queries, same templates, nothing written', ms(naiveRun.ms), String(naiveRun.value.mails)],
+        ['(3) naive: per-user queries, same templates, nothing written', naiveRun ? ms(naiveRun.ms) : 'not run', naiveRun ? String(naiveRun.value.mails) : ''],
       ],
       [false, true, true],
     ),
   );
   const runOverQuery = build.ms / query.ms;
-  const naiveOverRun = naiveRun.ms / build.ms;
   const checks: [string, boolean][] = [
     [`digest run / composition alone = ${runOverQuery.toFixed(2)}× (aim ≤ ${AIMS.runOverQuery}×)`, runOverQuery <= AIMS.runOverQuery],
-    [`naive / digest run = ${naiveOverRun.toFixed(1)}× (aim ≥ ${AIMS.naiveOverRun}×)`, naiveOverRun >= AIMS.naiveOverRun],
-    [`peak RSS ${rssMb.toFixed(0)} MB (aim < ${AIMS.rssMb} MB)`, rssMb < AIMS.rssMb],
-    [`the same readers in every way (${query.value}, ${build.value.mailed}, ${naiveRun.value.mails}) and every mail delivered`, query.value === build.value.mailed && build.value.mailed === naiveRun.value.mails && sink.received() === build.value.mailed],
+    ...(naiveRun
+      ? ([[`naive / digest run = ${(naiveRun.ms / build.ms).toFixed(1)}× (aim ≥ ${AIMS.naiveOverRun}×)`, naiveRun.ms / build.ms >= AIMS.naiveOverRun]] as [string, boolean][])
+      : []),
+    [`peak RSS ${rssMb.toFixed(0)} MB, of which ${idleMb.toFixed(0)} MB before the run (aim < ${AIMS.rssMb} MB)`, rssMb < AIMS.rssMb],
+    [
+      `the same readers in every way (${[query.value, build.value.mailed, ...(naiveRun ? [naiveRun.value.mails] : [])].join(', ')}) and every mail delivered`,
+      query.value === build.value.mailed && (naiveRun === null || build.value.mailed === naiveRun.value.mails) && sink.received() === build.value.mailed,
+    ],
   ];
   say();
   for (const [line, met] of checks) say(`  ${met ? 'met    ' : 'NOT MET'}  ${line}`);

@@ -193,16 +193,23 @@ export class DigestCompositionRepository {
                   SELECT 1 FROM follows x WHERE x.user_id = fo.user_id AND x.target_type = 'framework'
                      AND x.target_id = c.framework_id AND NOT x.following))
           GROUP BY fo.user_id, fo.commitment_id
+       ), in_window AS MATERIALIZED (
+         -- The events of the batch's time window, read once by time: a commitment's whole history is far longer than a
+         -- period, and looking it up per (reader, commitment) read it all again for each reader.
+         SELECT e.id, e.commitment_id, e.action, e.summary, e.occurred_at, e.entity_type, e.entity_id, e.actor_user_id, e.actor_agency_id
+           FROM change_events e
+          WHERE e.occurred_at >= (SELECT min(period_start) FROM readers) AND e.occurred_at < (SELECT max(period_end) FROM readers)
+            AND e.commitment_id IS NOT NULL AND e.action = ANY($5)
        ), events AS (
          SELECT g.user_id, g.commitment_id, e.id, e.action, e.summary, e.occurred_at, e.entity_type, e.entity_id,
                 u.display_name AS actor, a.code AS actor_agency
            FROM reading g
            JOIN readers r ON r.user_id = g.user_id
-           JOIN change_events e ON e.commitment_id = g.commitment_id
-                               AND e.occurred_at >= r.period_start AND e.occurred_at < r.period_end
+           JOIN in_window e ON e.commitment_id = g.commitment_id
+                           AND e.occurred_at >= r.period_start AND e.occurred_at < r.period_end
            LEFT JOIN users u ON u.id = e.actor_user_id
            LEFT JOIN agencies a ON a.id = e.actor_agency_id
-          WHERE e.action = ANY($5) AND e.actor_user_id IS DISTINCT FROM g.user_id
+          WHERE e.actor_user_id IS DISTINCT FROM g.user_id
        ), plain AS (
          SELECT ev.user_id, ev.commitment_id,
                 json_agg(json_build_object('id', ev.id::text, 'action', ev.action, 'summary', ev.summary, 'occurredAt', ev.occurred_at,
