@@ -6,7 +6,7 @@ import { CurrentUser, type Principal } from '../common/principal';
 import { type CommitmentDetail, CommitmentsService } from './commitments.service';
 import { presentCommitment, type PresentedCommitment } from './commitment-can';
 import type { CommitmentListItem, CommitmentView } from './commitments.repository';
-import { Framework } from './framework.entity';
+import { presentFramework, type PresentedFramework } from './framework-can';
 import {
   CommitmentsQuery,
   CreateCommitmentDto,
@@ -29,23 +29,24 @@ export class FrameworksController {
   constructor(private readonly frameworks: FrameworksService) {}
 
   @Get()
-  list(@Query() query: FrameworksQuery): Promise<Page<Framework>> {
-    return this.frameworks.list(query);
+  async list(@CurrentUser() user: Principal, @Query() query: FrameworksQuery): Promise<Page<PresentedFramework>> {
+    const page = await this.frameworks.list(query);
+    return { ...page, items: page.items.map((framework) => presentFramework(user, framework)) };
   }
 
   @Get(':id')
-  get(@UuidParam() id: string): Promise<Framework> {
-    return this.frameworks.get(id);
+  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<PresentedFramework> {
+    return presentFramework(user, await this.frameworks.get(id));
   }
 
   @Post()
-  create(@CurrentUser() user: Principal, @Body() dto: CreateFrameworkDto): Promise<Framework> {
-    return this.frameworks.create(user, dto);
+  async create(@CurrentUser() user: Principal, @Body() dto: CreateFrameworkDto): Promise<PresentedFramework> {
+    return presentFramework(user, await this.frameworks.create(user, dto));
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateFrameworkDto): Promise<Framework> {
-    return this.frameworks.update(user, id, dto);
+  async update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateFrameworkDto): Promise<PresentedFramework> {
+    return presentFramework(user, await this.frameworks.update(user, id, dto));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Role } from '../../src/accounts/role';
 import type { ApiClient } from '../support/api-client';
+import { CollabClient } from '../support/collab-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -64,6 +65,43 @@ describe('can: what the API offers is what it allows', () => {
     await check('draft');
     await check('submitted');
     await check('accepted');
+  });
+
+  it.each(callers.map(([name]) => name))('%s: a framework’s manage, manageCycles and addCommitments hold', async (name) => {
+    const client = clients.get(name)!;
+    const commitment = await t.factory.commitment({ lead: ['FAO'] });
+    const one = (await client.get(`/api/frameworks/${commitment.frameworkId}`)).body;
+    const listed = (await client.get('/api/frameworks?limit=200')).body.items.find((item: { id: string }) => item.id === one.id);
+    expect(listed.can).toEqual(one.can);
+
+    const manage = await client.patch(`/api/frameworks/${one.id}`, { version: one.version, title: `${one.title} (renamed)` });
+    expect(manage.status).toBe(one.can.manage ? 200 : 403);
+    const cycle = await client.post('/api/cycles', { frameworkId: one.id, label: 'CAN-1', opensOn: '2027-01-01', dueOn: '2027-03-01', closesOn: '2027-04-01' });
+    expect(cycle.status).toBe(one.can.manageCycles ? 201 : 403);
+    const added = await client.post('/api/commitments', { frameworkId: one.id, reference: `CAN-${Date.now() % 100000}`, title: 'Added', description: 'Added by the test.', leadAgencies: ['FAO'] });
+    expect(added.status).toBe(one.can.addCommitments ? 201 : 403);
+  });
+
+  it.each(callers.map(([name]) => name))('%s: a live document’s edit, comment and review hold', async (name) => {
+    const client = clients.get(name)!;
+    const commitment = await t.factory.commitment({ lead: ['FAO'], contributing: ['WFP'] });
+    const documentId = commitment.reportDocumentId;
+    const shown = await client.get(`/api/documents/${documentId}`);
+    expect(shown.status).toBe(200);
+    const { can } = shown.body;
+
+    const live = CollabClient.connect(t.baseUrl, client, documentId);
+    try {
+      await live.synced();
+      expect(live.provider.access === 'edit').toBe(can.edit);
+    } finally {
+      live.close();
+    }
+    const thread = await client.post(`/api/documents/${documentId}/threads`, { body: 'Which countries does this cover?' });
+    expect(thread.status).toBe(can.comment ? 201 : 403);
+    const theirs = (await (await t.as((await t.factory.user({ agency: 'WFP', role: 'staff' })).email)).post(`/api/documents/${documentId}/threads`, { body: 'A question.' })).body;
+    const action = await client.put(`/api/threads/${theirs.id}/action`, { assigneeAgency: 'FAO', dueDate: '2027-06-30' });
+    expect(action.status).toBe(can.review ? 200 : 403);
   });
 
   it('the session says which pages a user is offered, and a user row whether its manager may change it', async () => {

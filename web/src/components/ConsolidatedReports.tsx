@@ -7,7 +7,6 @@ import { fetchText } from '../lib/download';
 import { formatDate, formatMoment, formatNumber, STATE_LABEL } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { useAccountability, useCycles } from '../lib/queries';
-import { useSession } from '../lib/session';
 import type { CellState, ConsolidatedEdition, ConsolidatedReport, Cycle, EditionDiff, Page } from '../lib/types';
 import { DownloadButton } from './DownloadButton';
 import { ErrorNotice } from './ErrorNotice';
@@ -26,10 +25,8 @@ const STATES: { state: CellState; label: string; color: string }[] = [
 ];
 
 /** The framework's consolidated reports: one per cycle, created by the secretariat, issued in editions. */
-export function ConsolidatedReports({ frameworkId }: { frameworkId: string }) {
+export function ConsolidatedReports({ frameworkId, manages }: { frameworkId: string; manages: boolean }) {
   const { t } = useTranslation();
-  const session = useSession();
-  const manages = session.can.manageConsolidatedReports;
   const cycles = useCycles(frameworkId);
   const reports = useQuery({
     queryKey: ['consolidated-reports', frameworkId],

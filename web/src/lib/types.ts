@@ -96,6 +96,8 @@ export interface Framework {
   description: string;
   country: string | null;
   version: number;
+  /** What the user may do with it (src/frameworks/framework-can.ts). */
+  can: { manage: boolean; manageCycles: boolean; addCommitments: boolean; manageConsolidatedReports: boolean };
 }
 
 export interface Indicator {

@@ -51,7 +51,7 @@ export function FrameworkPage() {
             <Tabs.Panel value="reports" pt="md">
               {tab === 'reports' && (
                 <Suspense fallback={<PageLoader />}>
-                  <ConsolidatedReports frameworkId={f.id} />
+                  <ConsolidatedReports frameworkId={f.id} manages={f.can.manageConsolidatedReports} />
                 </Suspense>
               )}
             </Tabs.Panel>
