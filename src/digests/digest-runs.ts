@@ -101,12 +101,15 @@ export class DigestRuns {
       const empty = batch.filter((p) => !byUser.has(p.userId) && !news.has(p.userId) && !mentions.has(p.userId));
       await this.composition.recordEmpty(db, empty, frequency);
       result.empty += empty.length;
-      for (const period of readers) {
-        const model = this.model(period, frequency, byUser.get(period.userId) ?? [], news.get(period.userId) ?? [], deadlines.get(period.userId) ?? [], excerpts);
-        model.mentions = (mentions.get(period.userId) ?? []).map((m) => ({ summary: describeMention(model.locale, m), url: this.url(m.url) }));
-        model.actionItems = (actionItems.get(period.userId) ?? []).map((a) => this.actionItem(a));
-        const written = await this.transactions.run(async (tx) => {
-          if (!(await this.composition.claimPeriod(tx, period, frequency))) return false;
+      // The batch's claims and mails in one transaction: a commit per reader made the disk's flush the run's pace.
+      // A claim another run made first is skipped; a failure writes none of the batch, which the next run does.
+      const written = await this.transactions.run(async (tx) => {
+        let mailed = 0;
+        for (const period of readers) {
+          const model = this.model(period, frequency, byUser.get(period.userId) ?? [], news.get(period.userId) ?? [], deadlines.get(period.userId) ?? [], excerpts);
+          model.mentions = (mentions.get(period.userId) ?? []).map((m) => ({ summary: describeMention(model.locale, m), url: this.url(m.url) }));
+          model.actionItems = (actionItems.get(period.userId) ?? []).map((a) => this.actionItem(a));
+          if (!(await this.composition.claimPeriod(tx, period, frequency))) continue;
           const mailId = await this.outbox.enqueue(tx, {
             kind: 'digest',
             dedupeKey: `digest:${period.userId}:${frequency}:${period.periodEnd.toISOString()}`,
@@ -115,12 +118,15 @@ export class DigestRuns {
             render: (unsubscribeUrl) => ({ text: digestText(model, unsubscribeUrl), html: digestHtml(model, unsubscribeUrl) }),
             list: { name: 'Concert digests', unsubscribe: true },
           });
-          if (mailId) await this.composition.attachMail(tx, period, frequency, mailId);
-          return mailId !== null;
-        });
-        if (written) result.mailed += 1;
-        else result.skipped += 1;
-      }
+          if (mailId) {
+            await this.composition.attachMail(tx, period, frequency, mailId);
+            mailed += 1;
+          }
+        }
+        return mailed;
+      });
+      result.mailed += written;
+      result.skipped += readers.length - written;
     }
     this.logger.log(`${frequency} digests as of ${result.asOf}: ${result.mailed} mailed, ${result.empty} empty, ${result.skipped} done elsewhere`);
     return result;
