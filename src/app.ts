@@ -41,7 +41,8 @@ function serveBrowserClient(app: NestExpressApplication): void {
   // The build names every script and stylesheet by a hash of its content: a browser keeps them for a year and never
   // asks again. Nothing else is cached without asking, so a new build's index.html is seen at once.
   app.useStaticAssets(path.join(WEB_ROOT, 'assets'), { prefix: '/assets/', index: false, maxAge: '365d', immutable: true, fallthrough: false });
-  app.useStaticAssets(WEB_ROOT, { index: false, setHeaders: (response: Response) => response.setHeader('Cache-Control', 'no-cache') });
+  // Nothing else is served from disk: the build is index.html and assets/ (a static folder at the root looked every
+  // API request up on disk before passing it on).
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isPage = request.method === 'GET' && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
     if (isPage && request.accepts('html')) return response.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
