@@ -1,33 +1,31 @@
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { SessionData } from 'express-session';
 import { SESSION_ENDED_CHANNEL } from '../accounts/account-sessions';
-import { mustTurnOnSecondFactor } from '../accounts/session-steps';
-import { DomainError, ForbiddenError } from '../common/errors';
-import type { Principal } from '../common/principal';
 import { PgNotifications } from '../database/notifications';
 import { DocumentAccess } from '../documents/document-access';
 import { decodeUpdateOrNull, isEmptyUpdate } from '../documents/yjs-checks';
 import { AccessWatcher } from './access-watcher';
 import { AwarenessBroadcaster } from './awareness-broadcaster';
 import { decodeAwarenessUpdate } from './awareness-codec';
-import { CollabFailure } from './collab-failure';
+import { CollabFailure, describeFailure } from './collab-failure';
 import { type CollabNamespace, type CollabSocket, fromBase64, messageArguments, toBase64, UUID } from './collab-socket';
 import { CrossProcessRelay } from './cross-process-relay';
 import { DocumentRegistry } from './document-registry';
 import type { LiveDocument } from './live-document';
-import { COLLAB_NAMESPACE, type CollabError, documentRoom, type JoinAck, type SyncAck, userRoom } from './protocol';
+import { COLLAB_NAMESPACE, type CollabError, documentRoom, type JoinAck, type SyncAck } from './protocol';
 import { SessionSweep } from './session-sweep';
-import { MAX_SOCKETS_PER_USER, SocketLimits } from './socket-limits';
+import { admitSockets } from './handshake';
+import { SocketLimits } from './socket-limits';
 import { MAX_PAYLOAD_CHARS, MAX_UPDATE_BYTES, readSyncMessage, syncUpdateMessage } from './sync-messages';
 
 export { MESSAGES_PER_SECOND } from './socket-limits';
 export { MAX_UPDATE_BYTES } from './sync-messages';
 
 /**
- * The live-document protocol (docs/collaboration-protocol.md) as a thin layer: it authenticates the handshake, maps
- * each event to the piece that does the work (the registry for text, the awareness broadcaster for presence), and
- * answers with the protocol's acks and errors. Every event's rate is limited before it gets here (CollabIoAdapter).
+ * The live-document protocol (docs/collaboration-protocol.md) as a thin layer: it maps each event to the piece that
+ * does the work (the registry for text, the awareness broadcaster for presence), and answers with the protocol's acks
+ * and errors. Who may connect is decided at the handshake (handshake.ts); every event's rate is limited before it gets
+ * here (CollabIoAdapter).
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
 export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnApplicationBootstrap {
@@ -46,32 +44,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   ) {}
 
   afterInit(server: CollabNamespace): void {
-    server.use((socket, next) => {
-      const request = socket.request as typeof socket.request & { user?: Principal; sessionID?: string; session?: SessionData };
-      if (!request.user) return next(new Error('unauthenticated'));
-      // A role that requires two-factor sign-in, not met by how this session signed in: the user may only turn it on (REST).
-      if (mustTurnOnSecondFactor(request.user, request.session)) return next(new Error('second_factor_required'));
-      const { userId } = request.user;
-      const refusal = this.limits.admit(userId, socket.id);
-      if (refusal) return next(new Error(refusal));
-      // Also when the connection closes before the socket connects (then no disconnect event comes).
-      socket.conn.once('close', () => this.limits.release(userId, socket.id));
-      socket.data = { user: request.user, sessionId: request.sessionID, documents: new Map() };
-      // The user's sockets on every process (each is in its user's room once connected). Should the other processes
-      // not answer, the socket is let in: the limit protects the servers, it must not lock people out.
-      server
-        .in(userRoom(userId))
-        .fetchSockets()
-        .then(
-          (sockets) => {
-            if (sockets.length < MAX_SOCKETS_PER_USER) return next();
-            this.limits.release(userId, socket.id);
-            next(new Error('too_many_connections'));
-          },
-          () => next(),
-        );
-    });
-    server.on('connection', (socket) => void socket.join(userRoom(socket.data.user.userId)));
+    admitSockets(server, this.limits);
     this.presence.use(server);
     this.registry.useBroadcaster({
       broadcastUpdate: (documentId, update, except) => server.to(documentRoom(documentId)).except([...except]).emit('sync', documentId, toBase64(syncUpdateMessage(update))),
@@ -209,13 +182,6 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   }
 
   private describe(error: unknown): CollabError {
-    if (error instanceof CollabFailure) return { code: error.code, message: error.message, ...(error.details && { details: error.details }) };
-    if (error instanceof ForbiddenError) return { code: 'forbidden', message: error.message, details: error.refusal };
-    if (error instanceof DomainError) {
-      const code = (['not_found', 'document_unavailable', 'document_full'] as const).find((c) => c === error.code) ?? 'internal_error';
-      return { code, message: error.message };
-    }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' };
+    return describeFailure(error, this.logger);
   }
 }

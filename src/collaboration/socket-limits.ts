@@ -3,7 +3,7 @@ import { CollabFailure } from './collab-failure';
 
 /** Events (of any kind) one socket may send per second before it is told to slow down. */
 export const MESSAGES_PER_SECOND = 100;
-/** Sockets one user may hold open: on this process here, on all of them at the handshake (CollabGateway). */
+/** Sockets one user may hold open: on this process here, on all of them at the handshake (handshake.ts). */
 export const MAX_SOCKETS_PER_USER = 20;
 /** Documents one socket may have joined (or be joining) at once. */
 export const MAX_DOCUMENTS_PER_SOCKET = 50;
