@@ -101,8 +101,8 @@ export class ActionItemsController {
 
   /** Open ones first, by due date. */
   @Get()
-  list(@Query() query: ActionItemsQuery): Promise<Page<ActionItemView>> {
-    return this.discussions.actionItems(query);
+  list(@CurrentUser() user: Principal, @Query() query: ActionItemsQuery): Promise<Page<ActionItemView>> {
+    return this.discussions.actionItems(user, query);
   }
 
   /** The id is the thread's. */

@@ -5,7 +5,7 @@ import { ChangesRepository } from '../changes/changes.repository';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
 import { type Refusal, refusal, refusalSentence } from '../common/refusals';
 import type { Page } from '../common/pagination';
-import { authorize } from '../common/policy';
+import { allows, authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { AppConfig } from '../config/app-config';
 import { type Db, Transactions } from '../database/transactions';
@@ -34,13 +34,15 @@ export interface ThreadList extends Page<ThreadView> {
   can: { comment: boolean; setAction: boolean; closedReason?: string; closedRefusal?: Refusal };
 }
 
-export interface ActionItemView extends ActionItemRow {
+export interface ActionItemView extends Omit<ActionItemRow, 'assigneeAgencyId'> {
   /** "WFP's activity report on BPoA-4". */
   documentTitle: string;
   frameworkId: string | null;
   commitmentId: string | null;
   /** Where in the app the thread is (a path). */
   url: string;
+  /** Whether the reader may mark it done: its agency, or a reviewer of its document (the policy's rule). */
+  can: { complete: boolean };
 }
 
 /** What a thread change is, in the change feed and on the socket. */
@@ -267,7 +269,7 @@ export class DiscussionsService {
     return this.get(user, threadId);
   }
 
-  async actionItems(query: ActionItemsQuery): Promise<Page<ActionItemView>> {
+  async actionItems(user: Principal, query: ActionItemsQuery): Promise<Page<ActionItemView>> {
     const today = new Date().toISOString().slice(0, 10);
     const page = await this.threads.listActionItems(this.transactions.db, { ...query, today });
     const owners = new Map<string, DocumentOwner | null>();
@@ -276,14 +278,16 @@ export class DiscussionsService {
     }
     return {
       total: page.total,
-      items: page.items.map((item) => {
+      items: page.items.map(({ assigneeAgencyId, ...item }) => {
         const owner = owners.get(item.documentId) ?? null;
+        const subject = { agencyId: assigneeAgencyId, agencyCode: item.assigneeAgency, reviews: owner !== null && this.access.reviews(user, owner) };
         return {
           ...item,
           documentTitle: owner?.title ?? 'a removed document',
           frameworkId: owner?.frameworkId ?? null,
           commitmentId: owner?.commitmentId ?? null,
           url: owner ? documentPath(owner, item.threadId) : '/',
+          can: { complete: !item.done && owner !== null && allows(user, 'actionItem.complete', subject) },
         };
       }),
     };

@@ -31,6 +31,8 @@ export interface ActionItemRow {
   threadId: string;
   documentId: string;
   assigneeAgency: string;
+  /** For the policy's rule only: the API's item names the agency by code. */
+  assigneeAgencyId: string;
   assigneeUser: Person | null;
   dueDate: string;
   done: boolean;
@@ -215,7 +217,8 @@ export class ThreadsRepository {
       params,
     );
     const items: ActionItemRow[] = await db.query(
-      `SELECT t.id AS "threadId", t.document_id AS "documentId", aa.code AS "assigneeAgency", ${person('au', 'aua')} AS "assigneeUser",
+      `SELECT t.id AS "threadId", t.document_id AS "documentId", aa.code AS "assigneeAgency", aa.id AS "assigneeAgencyId",
+              ${person('au', 'aua')} AS "assigneeUser",
               to_char(t.action_due_on, 'YYYY-MM-DD') AS "dueDate", t.action_done_at IS NOT NULL AS done, t.action_done_at AS "doneAt",
               (t.action_done_at IS NULL AND t.action_due_on < $4::date) AS overdue, t.quote, t.state AS "threadState",
               ${actionSummarySql('t.id')} AS summary

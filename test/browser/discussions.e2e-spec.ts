@@ -117,5 +117,14 @@ describeBrowser('review discussions: FAO comments, WFP sees it live and answers'
     await row.waitFor();
     await row.getByText('Overdue').first().waitFor();
     expect(await seriousViolations(ifad)).toEqual([]);
+
+    // UNESCO may read IFAD's action items but not close them: no button, as the server says (can.complete).
+    await unesco.goto('/action-items?agency=IFAD');
+    const unescoRow = unesco.getByRole('row', { name: /Could IFAD share the rural finance note behind this\?/ });
+    await unescoRow.getByText('Overdue').first().waitFor();
+    expect(await unescoRow.getByRole('button').count()).toBe(0);
+    // IFAD marks it done.
+    await row.getByRole('button', { name: 'Overdue: mark done' }).click();
+    await ifad.getByRole('row', { name: /Could IFAD share the rural finance note behind this\?/ }).getByText('Done').waitFor();
   }, 120_000);
 });

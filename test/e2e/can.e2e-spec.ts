@@ -104,6 +104,20 @@ describe('can: what the API offers is what it allows', () => {
     expect(action.status).toBe(can.review ? 200 : 403);
   });
 
+  it.each(callers.map(([name]) => name))('%s: an action item’s complete holds', async (name) => {
+    const client = clients.get(name)!;
+    const commitment = await t.factory.commitment({ lead: ['FAO'], contributing: ['WFP'] });
+    const secretariat = clients.get('the secretariat')!;
+    const thread = await secretariat.post(`/api/documents/${commitment.reportDocumentId}/threads`, { body: 'Please add the 2027 figures.' });
+    expect((await secretariat.put(`/api/threads/${thread.body.id}/action`, { assigneeAgency: 'WFP', dueDate: '2027-06-30' })).status).toBe(200);
+    const listed = (await client.get('/api/action-items?agency=WFP&state=open&limit=200')).body.items.find(
+      (item: { threadId: string }) => item.threadId === thread.body.id,
+    );
+    expect(listed).not.toHaveProperty('assigneeAgencyId');
+    const done = await client.post(`/api/action-items/${thread.body.id}/done`);
+    expect(done.status).toBe(listed.can.complete ? 200 : 403);
+  });
+
   it('the session says which pages a user is offered, and a user row whether its manager may change it', async () => {
     const staff = (await clients.get('FAO staff')!.get('/api/auth/me')).body;
     expect(staff.can).toMatchObject({ manageUsers: false, readMail: false });

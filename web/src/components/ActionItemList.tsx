@@ -6,8 +6,8 @@ import type { ActionItem } from '../lib/discussions';
 import { formatDate } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 
-/** Action items as a table: what, on which document, who, when; done by the agency's users. */
-export function ActionItemList({ items, label, canComplete }: { items: ActionItem[]; label: string; canComplete: (item: ActionItem) => boolean }) {
+/** Action items as a table: what, on which document, who, when; marked done by whoever the server says may. */
+export function ActionItemList({ items, label }: { items: ActionItem[]; label: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const done = useMutation({
@@ -41,7 +41,7 @@ export function ActionItemList({ items, label, canComplete }: { items: ActionIte
               <Table.Td>
                 {item.done ? (
                   <Badge color="teal" variant="light">{t('actionItems.done')}</Badge>
-                ) : canComplete(item) ? (
+                ) : item.can.complete ? (
                   <Button size="compact-xs" variant="light" loading={done.isPending && done.variables === item.threadId} onClick={() => done.mutate(item.threadId)}>
                     {item.overdue ? t('actionItems.overdueMarkDone') : t('actionItems.markDone')}
                   </Button>

@@ -40,6 +40,8 @@ export interface ActionItem {
   quote: string | null;
   summary: string;
   url: string;
+  /** Whether the reader may mark it done (its agency, or a reviewer of its document), as the server decides. */
+  can: { complete: boolean };
 }
 
 export const useThreads = (documentId: string) =>

@@ -33,7 +33,7 @@ export function ActionItemsPage() {
         <Checkbox label={t('actionItems.overdueOnly')} checked={overdue} onChange={(event) => set('overdue', String(event.currentTarget.checked))} />
       </Group>
       <PageState query={items}>
-        {(page) => <ActionItemList items={page.items} label={t('actionItems.title')} canComplete={(item) => item.assigneeAgency === session.agency.code} />}
+        {(page) => <ActionItemList items={page.items} label={t('actionItems.title')} />}
       </PageState>
     </Stack>
   );

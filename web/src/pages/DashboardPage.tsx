@@ -61,7 +61,7 @@ export function DashboardPage() {
               {actionItems.isPending ? (
                 waiting
               ) : (
-                <ActionItemList items={actionItems.data?.items ?? []} label={t('actionItems.openOf', { agency })} canComplete={(item) => item.assigneeAgency === agency} />
+                <ActionItemList items={actionItems.data?.items ?? []} label={t('actionItems.openOf', { agency })} />
               )}
             </Card>
             <Card withBorder>
