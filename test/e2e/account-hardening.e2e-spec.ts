@@ -118,7 +118,9 @@ describe('account hardening (with SMTP)', () => {
       } finally {
         await smtp.listen(smtp.port);
       }
-      await t.dataSource.query(`UPDATE mail_outbox SET next_attempt_at = now() WHERE to_address = $1`, [email]);
+      // Due a second ago, not now(): PostgreSQL's now() has microseconds, the pass's start (a JavaScript Date) only
+      // milliseconds, so a pass begun in the same millisecond as this UPDATE saw the mail as not yet due.
+      await t.dataSource.query(`UPDATE mail_outbox SET next_attempt_at = now() - interval '1 second' WHERE to_address = $1`, [email]);
       expect(await deliver()).toBe(1);
       const token = smtp.linkToken(email);
       expect(token).toMatch(/^inv_/);
