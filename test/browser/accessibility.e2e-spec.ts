@@ -97,6 +97,23 @@ describeBrowser('the browser client works for people: axe, narrow screens, scree
     // Every main page, each loaded and scanned in turn: more than a minute on a busy machine.
   }, 180_000);
 
+  it('a page still loading is accessible too: its loader is a status with a name, which axe accepts', async () => {
+    const page = await open('focal@fao.example');
+    // Hold the page's list in the network until axe has looked, so that the loader is what shows.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/action-items*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/action-items');
+    const loader = page.getByRole('status', { name: 'Loading' });
+    await loader.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    release();
+    await loader.waitFor({ state: 'hidden' });
+  }, 60_000);
+
   it('is readable at 1280 px and at 390 px: no sideways scrolling of the dashboard, the menu folds behind a button', async () => {
     const wide = await open('focal@fao.example', 1280, 900);
     await dashboard(wide);

@@ -6,7 +6,7 @@ export function PageLoader({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
     <Center h="50vh">
-      <Loader aria-label={label ?? t('common.loadingConcert')} />
+      <Loader role="status" aria-label={label ?? t('common.loadingConcert')} />
     </Center>
   );
 }

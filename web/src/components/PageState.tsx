@@ -9,7 +9,7 @@ export function PageState<T>({ query, children }: { query: { isPending: boolean;
   if (query.isPending) {
     return (
       <Center p="xl">
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       </Center>
     );
   }

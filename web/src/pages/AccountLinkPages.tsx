@@ -57,7 +57,7 @@ export function AcceptInvitationPage() {
   return (
     <Frame title={t('accountLinks.welcome')}>
       {options.isPending ? (
-        <Loader aria-label={t('common.loading')} />
+        <Loader role="status" aria-label={t('common.loading')} />
       ) : (
         <Stack>
           {options.error !== null && <ErrorNotice error={options.error} title={t('accountLinks.acceptFailed')} />}

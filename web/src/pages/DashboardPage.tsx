@@ -29,7 +29,7 @@ export function DashboardPage() {
   const gridsPending = frameworks.isPending || grids.some((g) => g.isPending);
   const waiting = (
     <Center p="md">
-      <Loader size="sm" aria-label={t('dashboard.loadingCycles')} />
+      <Loader size="sm" role="status" aria-label={t('dashboard.loadingCycles')} />
     </Center>
   );
   const due = loaded.flatMap((grid) =>

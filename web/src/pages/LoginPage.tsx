@@ -195,7 +195,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
               <Heading subtitle={email}>{t('login.withAgency')}</Heading>
               {formError}
               {options.agencies.length > 1 ? (
-                <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+                <Suspense fallback={<Loader size="sm" role="status" aria-label={t('common.loading')} />}>
                   <AgencyChoice
                     label={t('login.whichAgency')}
                     description={t('login.sharedDomain')}
