@@ -1,4 +1,6 @@
+import { MESSAGES_PER_SECOND } from '../../src/collaboration/socket-limits';
 import { CollabClient } from '../support/collab-client';
+import { eventually } from '../support/wait';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('live co-editing of a commitment report', () => {
@@ -50,6 +52,23 @@ describe('live co-editing of a commitment report', () => {
     expect(count).toBeGreaterThanOrEqual(2);
   });
 
+  it(`an editor's burst past the rate limit is sent again, and the provider says saved only once all of it is stored`, async () => {
+    const { commitment, fao, wfp } = await setting();
+    const editor = open(t.baseUrl, fao, commitment.reportDocumentId);
+    await editor.synced();
+    // A burst past the socket's limit, as a fast typist or a paste of many steps makes: one update per paragraph.
+    const paragraphs = Array.from({ length: MESSAGES_PER_SECOND + 20 }, (_, i) => `Line ${i + 1}.`);
+    for (const paragraph of paragraphs) editor.type(paragraph);
+    await eventually(() => editor.provider.lastError?.code === 'rate_limited', 'the server refused part of the burst');
+    expect(editor.provider.saved).toBe(false);
+    await editor.until((c) => c.provider.saved, 'every update acknowledged as stored', 15_000);
+
+    // What was stored is all of it: a reader who joins now gets every line.
+    const reader = open(t.baseUrl, wfp, commitment.reportDocumentId);
+    await reader.synced();
+    expect(reader.plain().split('\n')).toEqual(paragraphs);
+  }, 30_000);
+
   it('a user of another agency watches read-only; an edit it sends is refused and never stored', async () => {
     const { commitment, fao, unesco } = await setting();
     const editor = open(t.baseUrl, fao, commitment.reportDocumentId);
@@ -66,7 +85,9 @@ describe('live co-editing of a commitment report', () => {
     viewer.provider.access = 'edit';
     viewer.type('UNESCO was here.');
     await viewer.until((c) => c.provider.lastError?.code === 'read_only', 'read_only error');
-    await viewer.durable();
+    await viewer.until((c) => c.provider.pending === 0, 'the refusal acknowledged');
+    // Refused for good: the provider never calls that edit saved.
+    expect(viewer.provider.saved).toBe(false);
     const stored = await t.dataSource.query('SELECT count(*)::int AS count FROM document_updates WHERE document_id = $1', [
       commitment.reportDocumentId,
     ]);

@@ -11,6 +11,9 @@ export type CollabSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type ProviderStatus = 'connecting' | 'joining' | 'synced' | 'offline' | 'refused';
 
+/** How long a message refused as one too many (`rate_limited`) waits before it is sent again: the limit's window. */
+const RESEND_AFTER_MS = 1_000;
+
 /**
  * A Yjs provider over Concert's socket.io protocol (docs/collaboration-protocol.md), for the browser client and
  * the tests alike: joins the document on every (re)connect, syncs both ways (so edits made offline are sent on
@@ -39,6 +42,8 @@ export class CollabProvider {
   private joined = false;
   /** The server's state vector from its sync step 1, answered once the join says we may edit. */
   private serverStateVector: Uint8Array | null = null;
+  /** Messages the server refused as too many at once (`rate_limited`), each waiting to be sent again. */
+  private readonly resends = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     readonly socket: CollabSocket,
@@ -60,7 +65,7 @@ export class CollabProvider {
 
   /** Whether every local edit is stored on the server: what "Saved" may say. */
   get saved(): boolean {
-    return this.pending === 0 && !this.carriedOver;
+    return this.pending === 0 && this.resends.size === 0 && !this.carriedOver;
   }
 
   /** Called on every status change. */
@@ -79,6 +84,8 @@ export class CollabProvider {
     this.socket.off('awareness', this.onAwareness);
     this.socket.off('error', this.onError);
     this.socket.off('access', this.onAccess);
+    for (const timer of this.resends) clearTimeout(timer);
+    this.resends.clear();
     if (this.socket.connected) this.socket.emit('leave', this.documentId);
     this.awareness.destroy();
     this.listeners.clear();
@@ -126,8 +133,10 @@ export class CollabProvider {
     this.joined = false;
     // Acks of this connection will never come; what they covered is sent again by the sync on reconnect, and is not
     // saved until that sync's ack.
-    if (this.pending > 0) this.carriedOver = true;
+    if (this.pending > 0 || this.resends.size > 0) this.carriedOver = true;
     this.pending = 0;
+    for (const timer of this.resends) clearTimeout(timer);
+    this.resends.clear();
     this.setStatus('offline');
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
@@ -196,9 +205,23 @@ export class CollabProvider {
     this.socket.emit('sync', this.documentId, toBase64(message), (ack) => {
       if (epoch !== this.epoch) return;
       this.pending--;
-      if (!ack.ok) this.lastError = ack.error;
-      else onStored?.();
+      if (ack.ok) onStored?.();
+      else {
+        this.lastError = ack.error;
+        // Not stored. Told to slow down (fast typing, a paste of many steps): sent again a moment later, unsaved
+        // meanwhile. Refused for good (read only, too large, a full document): kept here, and never called saved.
+        if (ack.error.code === 'rate_limited') this.sendLater(message, onStored);
+        else this.carriedOver = true;
+      }
       for (const listener of this.listeners) listener();
     });
+  }
+
+  private sendLater(message: Uint8Array, onStored?: () => void): void {
+    const timer = setTimeout(() => {
+      this.resends.delete(timer);
+      this.send(message, onStored);
+    }, RESEND_AFTER_MS);
+    this.resends.add(timer);
   }
 }
