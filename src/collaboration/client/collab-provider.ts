@@ -84,8 +84,7 @@ export class CollabProvider {
     this.socket.off('awareness', this.onAwareness);
     this.socket.off('error', this.onError);
     this.socket.off('access', this.onAccess);
-    for (const timer of this.resends) clearTimeout(timer);
-    this.resends.clear();
+    this.dropResends();
     if (this.socket.connected) this.socket.emit('leave', this.documentId);
     this.awareness.destroy();
     this.listeners.clear();
@@ -135,8 +134,7 @@ export class CollabProvider {
     // saved until that sync's ack.
     if (this.pending > 0 || this.resends.size > 0) this.carriedOver = true;
     this.pending = 0;
-    for (const timer of this.resends) clearTimeout(timer);
-    this.resends.clear();
+    this.dropResends();
     this.setStatus('offline');
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     awarenessProtocol.removeAwarenessStates(this.awareness, others, this);
@@ -215,6 +213,11 @@ export class CollabProvider {
       }
       for (const listener of this.listeners) listener();
     });
+  }
+
+  private dropResends(): void {
+    for (const timer of this.resends) clearTimeout(timer);
+    this.resends.clear();
   }
 
   private sendLater(message: Uint8Array, onStored?: () => void): void {
