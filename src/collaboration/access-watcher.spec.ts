@@ -38,7 +38,15 @@ describe('AccessWatcher', () => {
   let decisions: Map<string, AccessDecision>;
   let ownerReads: number;
   let watcher: AccessWatcher;
-  const documents = [{ id: 'doc-of-c1', owner: owner('c1') }, { id: 'doc-of-c2', owner: owner('c2') }];
+  /** Open documents as the watcher sees them: an id, the owner as last read, and the way to tell it a new one. */
+  const openDocument = (id: string, first: DocumentOwner) => ({
+    id,
+    owner: first,
+    ownerChanged(changed: DocumentOwner) {
+      this.owner = changed;
+    },
+  });
+  const documents = [openDocument('doc-of-c1', owner('c1')), openDocument('doc-of-c2', owner('c2'))];
 
   beforeEach(() => {
     ownerReads = 0;
@@ -98,7 +106,7 @@ describe('AccessWatcher', () => {
       title: 'the summary',
       name: { type: 'consolidated_summary', framework: 'BPoA', cycle: '2026' },
     };
-    documents.push({ id: 'summary-doc', owner: summary });
+    documents.push(openDocument('summary-doc', summary));
     owners.set('summary-doc', summary);
     try {
       watcher.start({ sockets: () => [], leave: async () => undefined });

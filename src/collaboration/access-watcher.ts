@@ -41,7 +41,7 @@ export class AccessWatcher implements OnModuleDestroy {
     for (const document of this.registry.loaded()) {
       if (!concerns(document.owner, change)) continue;
       try {
-        document.owner = await this.access.owner(document.id);
+        document.ownerChanged(await this.access.owner(document.id));
       } catch (error) {
         this.logger.error(`Re-checking access to ${document.id} failed: ${String(error)}`);
         continue;

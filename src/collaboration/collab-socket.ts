@@ -1,6 +1,9 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Principal } from '../common/principal';
+import { CollabFailure } from './collab-failure';
+import type { LiveDocument } from './live-document';
 import type { Access, ClientToServerEvents, Refusal, ServerToClientEvents } from './protocol';
+import { MAX_PAYLOAD_CHARS, MAX_UPDATE_BYTES } from './sync-messages';
 
 /** A socket's seat in one document. */
 export interface Membership {
@@ -32,4 +35,17 @@ export const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'ba
  */
 export function messageArguments(body: unknown): unknown[] {
   return Array.isArray(body) ? body : [body];
+}
+
+/**
+ * The seat the socket holds in the document a `sync` or `awareness` message names, the document (loaded), and the
+ * message's bytes; or the CollabFailure the message gets.
+ */
+export function seatOf(socket: CollabSocket, documents: { get(id: string): LiveDocument | undefined }, documentId: unknown, payload: unknown) {
+  if (typeof documentId !== 'string' || typeof payload !== 'string') throw new CollabFailure('bad_request', 'Send the document id and a base64 payload.');
+  const membership = socket.data.documents.get(documentId);
+  const document = documents.get(documentId);
+  if (!membership || !document?.loaded) throw new CollabFailure('not_joined', 'Join the document first.');
+  if (payload.length > MAX_PAYLOAD_CHARS) throw new CollabFailure('too_large', `A message may carry at most ${MAX_UPDATE_BYTES} bytes.`);
+  return { document, membership, bytes: fromBase64(payload) };
 }

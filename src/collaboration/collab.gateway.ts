@@ -1,14 +1,12 @@
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { SESSION_ENDED_CHANNEL } from '../accounts/account-sessions';
-import { PgNotifications } from '../database/notifications';
 import { DocumentAccess } from '../documents/document-access';
 import { decodeUpdateOrNull, isEmptyUpdate } from '../documents/yjs-checks';
 import { AccessWatcher } from './access-watcher';
 import { AwarenessBroadcaster } from './awareness-broadcaster';
 import { decodeAwarenessUpdate } from './awareness-codec';
 import { CollabFailure, describeFailure } from './collab-failure';
-import { type CollabNamespace, type CollabSocket, fromBase64, messageArguments, toBase64, UUID } from './collab-socket';
+import { type CollabNamespace, type CollabSocket, fromBase64, messageArguments, seatOf, toBase64, UUID } from './collab-socket';
 import { CrossProcessRelay } from './cross-process-relay';
 import { DocumentRegistry } from './document-registry';
 import type { LiveDocument } from './live-document';
@@ -16,7 +14,7 @@ import { COLLAB_NAMESPACE, type CollabError, documentRoom, type JoinAck, type Sy
 import { SessionSweep } from './session-sweep';
 import { admitSockets } from './handshake';
 import { SocketLimits } from './socket-limits';
-import { MAX_PAYLOAD_CHARS, MAX_UPDATE_BYTES, readSyncMessage, syncUpdateMessage } from './sync-messages';
+import { readSyncMessage, syncUpdateMessage } from './sync-messages';
 
 export { MESSAGES_PER_SECOND } from './socket-limits';
 export { MAX_UPDATE_BYTES } from './sync-messages';
@@ -40,7 +38,6 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
     private readonly watcher: AccessWatcher,
     private readonly limits: SocketLimits,
     private readonly sweep: SessionSweep,
-    private readonly notifications: PgNotifications,
   ) {}
 
   afterInit(server: CollabNamespace): void {
@@ -58,10 +55,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.notifications.listen(SESSION_ENDED_CHANNEL, (sessionId) => {
-      for (const socket of this.server.sockets.values()) if (socket.data.sessionId === sessionId) this.drop(socket);
-    });
-    this.sweep.start(() => this.server.sockets.values(), (socket) => this.drop(socket));
+    await this.sweep.start(() => this.server.sockets.values(), (socket) => this.drop(socket));
     this.watcher.start({ sockets: () => this.server.sockets.values(), leave: (socket, documentId) => this.leaveDocument(socket, documentId) });
   }
 
@@ -80,14 +74,13 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
       try {
         document = await this.registry.open(id, socket.id);
         if (this.relay.active && document.connectionCount === 1) await this.presence.fetchFromOthers(document);
-        // Decided after the load, with nothing awaited before the seat is recorded: a change committed while the
-        // document loaded (a report submitted) found no seat to re-check, and must not leave an edit seat.
-        document.owner = await this.access.owner(id);
       } catch (error) {
         await socket.leave(documentRoom(id));
         if (document) this.registry.close(id, socket.id);
         throw error;
       }
+      // Nothing awaited from here until the seat is recorded: the AccessWatcher, which keeps the document's owner
+      // current, re-checks every seat recorded by the time it has asked again.
       const decision = this.access.decide(socket.data.user, document.owner);
       socket.data.documents.set(id, { access: decision.access, refusal: decision.refusal, clientIds: new Set() });
       socket.emit('sync', id, toBase64(document.syncStep1()));
@@ -111,7 +104,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   async sync(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown): Promise<SyncAck> {
     const [documentId, payload] = messageArguments(body);
     try {
-      const { document, membership, bytes } = this.joined(socket, documentId, payload);
+      const { document, membership, bytes } = seatOf(socket, this.registry, documentId, payload);
       const message = readSyncMessage(bytes);
       if (message.kind === 'step1') {
         socket.emit('sync', document.id, toBase64(document.syncStep2(message.stateVector)));
@@ -136,7 +129,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   awareness(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown): void {
     const [documentId, payload] = messageArguments(body);
     try {
-      const { document, membership, bytes } = this.joined(socket, documentId, payload);
+      const { document, membership, bytes } = seatOf(socket, this.registry, documentId, payload);
       const entries = decodeAwarenessUpdate(bytes);
       if (!entries) throw new CollabFailure('invalid_update', 'The awareness message is not a y-protocols awareness update.');
       this.presence.received(document, socket, membership, entries);
@@ -153,16 +146,6 @@ export class CollabGateway implements OnGatewayInit, OnGatewayDisconnect, OnAppl
   async handleDisconnect(socket: CollabSocket): Promise<void> {
     if (socket.data.user) this.limits.release(socket.data.user.userId, socket.id);
     for (const documentId of [...(socket.data.documents?.keys() ?? [])]) await this.leaveDocument(socket, documentId);
-  }
-
-  /** The socket's seat in the document it names, and the message's bytes; or the CollabFailure it gets. */
-  private joined(socket: CollabSocket, documentId: unknown, payload: unknown) {
-    if (typeof documentId !== 'string' || typeof payload !== 'string') throw new CollabFailure('bad_request', 'Send the document id and a base64 payload.');
-    const membership = socket.data.documents.get(documentId);
-    const document = this.registry.get(documentId);
-    if (!membership || !document?.loaded) throw new CollabFailure('not_joined', 'Join the document first.');
-    if (payload.length > MAX_PAYLOAD_CHARS) throw new CollabFailure('too_large', `A message may carry at most ${MAX_UPDATE_BYTES} bytes.`);
-    return { document, membership, bytes: fromBase64(payload) };
   }
 
   private async leaveDocument(socket: CollabSocket, documentId: string): Promise<void> {

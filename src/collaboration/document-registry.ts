@@ -77,9 +77,14 @@ export class DocumentRegistry implements OnModuleDestroy {
     return [...this.documents.values()].filter((document) => document.loaded);
   }
 
-  /** Opens (loading at most once) and registers `socketId` as a connection. */
+  /**
+   * Opens (loading at most once) and registers `socketId` as a connection. Its owner is as of this call: the load
+   * asks once it has read the log; a joiner of a document already open asks again, since a change it has just made
+   * (a report submitted, then reopened) may not have reached the AccessWatcher yet.
+   */
   async open(documentId: string, socketId: string): Promise<LiveDocument> {
     let document = this.documents.get(documentId);
+    const loadsIt = !document;
     if (!document) {
       document = new LiveDocument(documentId);
       this.documents.set(documentId, document);
@@ -92,26 +97,35 @@ export class DocumentRegistry implements OnModuleDestroy {
       document.disconnect(socketId);
       throw error;
     }
+    if (!loadsIt) {
+      try {
+        document.ownerChanged(await this.access.owner(documentId));
+      } catch (error) {
+        this.close(documentId, socketId);
+        throw error;
+      }
+    }
     return document;
   }
 
   close(documentId: string, socketId: string): void {
     const document = this.documents.get(documentId);
     if (!document?.disconnect(socketId)) return;
-    clearTimeout(document.unloadTimer);
-    document.unloadTimer = setTimeout(() => void this.unload(document), this.unloadAfterMs);
-    document.unloadTimer.unref();
+    document.unloadAfter(this.unloadAfterMs, () => void this.unload(document));
   }
 
   private async load(document: LiveDocument): Promise<LiveDocument> {
     try {
-      const [stored, owner] = await Promise.all([this.store.load(document.id), this.access.owner(document.id)]);
+      const stored = await this.store.load(document.id);
       if (!stored || stored.unavailableReason) throw new DocumentUnavailableError(document.id);
       if (stored.updates.some((update) => !decodeUpdateOrNull(update))) {
         await this.store.markUnavailable(document.id, 'a stored update cannot be decoded');
         this.logger.error(`Document ${document.id} holds an update that cannot be decoded; it is now unavailable.`);
         throw new DocumentUnavailableError(document.id);
       }
+      // Asked once the log is read, with nothing awaited after it: a change committed while the document loaded (a
+      // report submitted) is in the answer; a later one reaches the loaded document through the AccessWatcher.
+      const owner = await this.access.owner(document.id);
       document.load(stored, owner);
       try {
         this.bursts.opened(document.id, document.render());
@@ -210,8 +224,7 @@ export class DocumentRegistry implements OnModuleDestroy {
     await this.bursts.settle(document.id, document).catch((error: unknown) => this.logger.error(String(error)));
     if (document.connectionCount > 0 || document.hasPendingWrites || this.incoming.has(document)) {
       // Still in use, or writes of it not stored yet (failing, say): kept, and tried again later.
-      document.unloadTimer = setTimeout(() => void this.unload(document), this.unloadAfterMs);
-      document.unloadTimer.unref();
+      document.unloadAfter(this.unloadAfterMs, () => void this.unload(document));
       return;
     }
     this.documents.delete(document.id);

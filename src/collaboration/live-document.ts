@@ -40,7 +40,7 @@ export class LiveDocument {
    * comes back with an old clock, or a removal, is still seen by everyone.
    */
   private readonly awarenessClocks = new Map<number, number>();
-  unloadTimer: NodeJS.Timeout | undefined;
+  private unloadTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly id: string) {
     // The server is no participant: it keeps no presence of its own.
@@ -56,8 +56,8 @@ export class LiveDocument {
     return this.owned;
   }
 
-  /** Who owns the document, as last asked (on load, and when a change may have moved its access). */
-  set owner(owner: DocumentOwner) {
+  /** Who owns the document, asked again when a change may have moved its access (AccessWatcher). */
+  ownerChanged(owner: DocumentOwner): void {
     this.owned = owner;
   }
 
@@ -76,6 +76,13 @@ export class LiveDocument {
   connect(socketId: string): void {
     clearTimeout(this.unloadTimer);
     this.connections.add(socketId);
+  }
+
+  /** Calls `unload` after `ms` unless a connection comes first (or this is asked again, which starts the wait afresh). */
+  unloadAfter(ms: number, unload: () => void): void {
+    clearTimeout(this.unloadTimer);
+    this.unloadTimer = setTimeout(unload, ms);
+    this.unloadTimer.unref();
   }
 
   /** True when that was the last connection of this process. */

@@ -1,4 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { SESSION_ENDED_CHANNEL } from '../accounts/account-sessions';
+import { PgNotifications } from '../database/notifications';
 import { LiveSessionsRepository } from './live-sessions.repository';
 
 /** How often the sessions behind live sockets are checked. */
@@ -10,9 +12,9 @@ export interface SweptSocket {
 }
 
 /**
- * Drops live sockets whose session has expired (or was deleted without a notification), whose user was deactivated,
- * or whose agency was archived: every SESSION_SWEEP_MS, one query for all the sockets of this process. (Logout and
- * password resets drop their sockets at once, through SESSION_ENDED_CHANNEL; this catches what ends silently.)
+ * Drops live sockets whose session ended: at once on SESSION_ENDED_CHANNEL (logout, password resets); and every
+ * SESSION_SWEEP_MS, in one query for all the sockets of this process, those whose session expired (or was deleted
+ * without a notification), whose user was deactivated or whose agency was archived.
  */
 @Injectable()
 export class SessionSweep implements OnModuleDestroy {
@@ -21,10 +23,16 @@ export class SessionSweep implements OnModuleDestroy {
   private sweeping: Promise<void> | null = null;
   private run: () => Promise<void> = async () => undefined;
 
-  constructor(private readonly sessions: LiveSessionsRepository) {}
+  constructor(
+    private readonly sessions: LiveSessionsRepository,
+    private readonly notifications: PgNotifications,
+  ) {}
 
-  /** Sweeps `sockets()` every `everyMs`, handing `drop` each socket whose session no longer holds. */
-  start<S extends SweptSocket>(sockets: () => Iterable<S>, drop: (socket: S) => void, everyMs = SESSION_SWEEP_MS): void {
+  /** Hands `drop` each of `sockets()` whose session no longer holds: at once when it ends, else at the next sweep. */
+  async start<S extends SweptSocket>(sockets: () => Iterable<S>, drop: (socket: S) => void, everyMs = SESSION_SWEEP_MS): Promise<void> {
+    await this.notifications.listen(SESSION_ENDED_CHANNEL, (sessionId) => {
+      for (const socket of sockets()) if (socket.data.sessionId === sessionId) drop(socket);
+    });
     this.run = async () => {
       const swept = [...sockets()].filter((socket) => socket.data.user !== undefined);
       if (swept.length === 0) return;
