@@ -329,7 +329,8 @@ describe('review discussions', () => {
       ]),
     );
 
-    const run = await t.app.get(DigestRuns).runReminders(new Date(Date.now() + 12 * 3_600_000));
+    // Reminders go out from 07:00 in the reader's time zone (UTC here): today at noon, the item is a day overdue.
+    const run = await t.app.get(DigestRuns).runReminders(new Date(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`));
     expect(run.mailed).toBeGreaterThanOrEqual(1);
     const mail: { text: string }[] = await t.dataSource.query(`SELECT text_body AS text FROM mail_outbox WHERE kind = 'reminder' AND recipient_user_id = $1`, [users.ifadFocal.id]);
     expect(mail).toHaveLength(1);
