@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import session from 'express-session';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -25,6 +25,7 @@ import { refuseHostileJson } from './common/json-body';
 import { createValidationPipe, refuseNulCharacters } from './common/validation';
 import { type AppConfig } from './config/app-config';
 import { Metrics } from './metrics/metrics';
+import { openApiDocument } from './openapi/openapi-document';
 
 export const SESSION_COOKIE = 'concert.sid';
 
@@ -105,12 +106,6 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 
   serveBrowserClient(app);
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Concert API')
-    .setDescription('Follow-up of inter-agency commitments: frameworks, commitments, reporting cycles, activity reports and the change feed.')
-    .setVersion('1')
-    .addCookieAuth(SESSION_COOKIE)
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app, SESSION_COOKIE));
   return app;
 }

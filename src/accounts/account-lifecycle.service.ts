@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditTrail } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import type { Page } from '../common/pagination';
 import { authorize, decide } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { AppConfig } from '../config/app-config';
@@ -11,8 +10,9 @@ import { ACCOUNT_MAIL_TEXTS, inLanguage } from '../mail/account-mail-texts';
 import { html } from '../mail/html';
 import { Outbox, SECRET_LINK } from '../mail/outbox';
 import { AccountSessions } from './account-sessions';
-import { AccountTokensRepository, invitationMailKey, type InvitationView, type PendingInvitation } from './account-tokens.repository';
+import { AccountTokensRepository, invitationMailKey, type PendingInvitation } from './account-tokens.repository';
 import { InvalidAccountTokenError, InvitationThroughProviderError } from './accounts.errors';
+import type { InvitationPage, RequestAcceptedResponse } from './accounts.responses';
 import { ApiTokens } from './api-tokens.service';
 import { LoginThrottle } from './login-throttle';
 import { checkNewPassword } from './password-rules';
@@ -27,11 +27,6 @@ export const INVITATION_DAYS = 7;
 export const RESET_MINUTES = 60;
 
 /** What an invitation or reset request answers, whether or not the address has an account: it reveals nothing. */
-export interface AcceptedRequest {
-  accepted: true;
-  email: string;
-}
-
 /**
  * Invitations and password resets: links sent through the outbox, single-use, expiring, stored only as hashes, and
  * readable by nobody but the addressee (sealed in the outbox until delivery; see Outbox).
@@ -56,7 +51,7 @@ export class AccountLifecycle {
    * A focal point invites into its own agency, the secretariat into any; only the secretariat invites a secretariat
    * user. An address that already has an account gets no mail, and the inviter the same answer as for a new one.
    */
-  async invite(user: Principal, request: InviteUserDto, ip: string | undefined): Promise<AcceptedRequest> {
+  async invite(user: Principal, request: InviteUserDto, ip: string | undefined): Promise<RequestAcceptedResponse> {
     const email = request.email.trim().toLowerCase();
     const [agency] = await this.agencies.findByCodes(this.transactions.db, [request.agency]);
     if (!agency) throw new InvalidInputError('agency', `agency: no agency has the code ${request.agency}.`);
@@ -174,7 +169,7 @@ export class AccountLifecycle {
   }
 
   /** The pending invitations into an agency, for whoever may manage its users. */
-  async listInvitations(user: Principal, agencyCode: string): Promise<Page<InvitationView>> {
+  async listInvitations(user: Principal, agencyCode: string): Promise<InvitationPage> {
     const db = this.transactions.db;
     const [agency] = await this.agencies.findByCodes(db, [agencyCode]);
     if (!agency) throw new InvalidInputError('agency', `agency: no agency has the code ${agencyCode}.`);
@@ -202,7 +197,7 @@ export class AccountLifecycle {
    * The same answer, whether or not the address has an active account; at most RESET_REQUESTS_PER_EMAIL an hour for
    * one address and RESET_REQUESTS_PER_ADDRESS from one client (429 beyond, for known and unknown addresses alike).
    */
-  async requestPasswordReset(address: string, ip: string | undefined): Promise<AcceptedRequest> {
+  async requestPasswordReset(address: string, ip: string | undefined): Promise<RequestAcceptedResponse> {
     const email = address.trim().toLowerCase();
     this.outbox.assertCanSendSecretLinks();
     await this.throttle.resetRequested(email, ip ?? 'unknown');

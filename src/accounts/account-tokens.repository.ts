@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../common/principal';
 import type { Db } from '../database/transactions';
+import type { ApiTokenResponse, InvitationResponse } from './accounts.responses';
 import { type Role, SECOND_FACTOR_STATE_SQL } from './role';
 
 export interface PendingInvitation {
@@ -11,26 +12,6 @@ export interface PendingInvitation {
   displayName: string;
   role: Role;
   invitedBy: string;
-}
-
-/** An invitation not yet accepted, revoked or expired, as the managers of its agency see it. */
-export interface InvitationView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  invitedBy: { id: string; displayName: string } | null;
-  createdAt: Date;
-  expiresAt: Date;
-}
-
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  createdAt: Date;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
 }
 
 const TOKEN_VIEW = `id, name, created_at AS "createdAt", expires_at AS "expiresAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`;
@@ -75,8 +56,8 @@ export class AccountTokensRepository {
     return rows[0] ?? null;
   }
 
-  async listPendingInvitations(db: Db, agencyId: string): Promise<InvitationView[]> {
-    const rows: (Omit<InvitationView, 'invitedBy'> & { inviterId: string | null; inviterName: string | null })[] = await db.query(
+  async listPendingInvitations(db: Db, agencyId: string): Promise<InvitationResponse[]> {
+    const rows: (Omit<InvitationResponse, 'invitedBy'> & { inviterId: string | null; inviterName: string | null })[] = await db.query(
       `SELECT i.id, i.email, i.display_name AS "displayName", i.role, i.created_at AS "createdAt", i.expires_at AS "expiresAt",
               u.id AS "inviterId", u.display_name AS "inviterName"
          FROM invitations i LEFT JOIN users u ON u.id = i.invited_by
@@ -142,21 +123,21 @@ export class AccountTokensRepository {
     return found ?? null;
   }
 
-  async insertApiToken(tx: Db, token: { userId: string; name: string; tokenHash: string; expiresAt: Date | null }): Promise<ApiTokenView> {
-    const [row]: ApiTokenView[] = await tx.query(
+  async insertApiToken(tx: Db, token: { userId: string; name: string; tokenHash: string; expiresAt: Date | null }): Promise<ApiTokenResponse> {
+    const [row]: ApiTokenResponse[] = await tx.query(
       `INSERT INTO api_tokens (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING ${TOKEN_VIEW}`,
       [token.userId, token.name, token.tokenHash, token.expiresAt],
     );
     return row;
   }
 
-  async listApiTokens(db: Db, userId: string): Promise<ApiTokenView[]> {
+  async listApiTokens(db: Db, userId: string): Promise<ApiTokenResponse[]> {
     return db.query(`SELECT ${TOKEN_VIEW} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id`, [userId]);
   }
 
   /** The token, revoked now (or earlier); null when the user has no such token. */
-  async revokeApiToken(tx: Db, userId: string, id: string): Promise<ApiTokenView | null> {
-    const rows: ApiTokenView[] = await tx.query(
+  async revokeApiToken(tx: Db, userId: string, id: string): Promise<ApiTokenResponse | null> {
+    const rows: ApiTokenResponse[] = await tx.query(
       `WITH revoked AS (
          UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND user_id = $2 RETURNING *)
        SELECT ${TOKEN_VIEW} FROM revoked`,

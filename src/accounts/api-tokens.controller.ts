@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal, SessionOnly } from '../common/principal';
-import type { ApiTokenView } from './account-tokens.repository';
+import { ApiTokenPage, CreatedApiTokenResponse } from './accounts.responses';
 import { CreateApiTokenDto } from './api-tokens.dto';
-import { ApiTokens, type CreatedApiToken } from './api-tokens.service';
+import { ApiTokens } from './api-tokens.service';
 
 /** A signed-in session makes, lists and revokes tokens: a token never mints another token. */
 @ApiTags('api tokens')
@@ -15,12 +14,12 @@ export class ApiTokensController {
   constructor(private readonly tokens: ApiTokens) {}
 
   @Get()
-  list(@CurrentUser() user: Principal): Promise<Page<ApiTokenView>> {
+  list(@CurrentUser() user: Principal): Promise<ApiTokenPage> {
     return this.tokens.list(user);
   }
 
   @Post()
-  create(@CurrentUser() user: Principal, @Body() request: CreateApiTokenDto): Promise<CreatedApiToken> {
+  create(@CurrentUser() user: Principal, @Body() request: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
     return this.tokens.create(user, request);
   }
 

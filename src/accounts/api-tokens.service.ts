@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import type { Page } from '../common/pagination';
 import type { Principal } from '../common/principal';
 import { type Db, Transactions } from '../database/transactions';
-import { AccountTokensRepository, type ApiTokenView } from './account-tokens.repository';
+import { AccountTokensRepository } from './account-tokens.repository';
+import type { ApiTokenPage, CreatedApiTokenResponse } from './accounts.responses';
 import { CreateApiTokenDto } from './api-tokens.dto';
 import { hashSecret, newSecret } from './secret-tokens';
 import { type ManagedUser, UsersRepository } from './users.repository';
@@ -15,11 +15,6 @@ export const API_TOKEN_PREFIX = 'cnc_';
 const USE_RECORDED_EVERY_MS = 60_000;
 
 export type TokenRevocationReason = 'password_reset' | 'second_factor_enabled' | 'second_factor_disabled' | 'second_factor_reset' | 'deactivated';
-
-export interface CreatedApiToken extends ApiTokenView {
-  /** The secret, shown this once: only its hash is kept. */
-  token: string;
-}
 
 /**
  * Personal API tokens: an agency's system acts as the user who made the token, with exactly that user's permissions
@@ -34,7 +29,7 @@ export class ApiTokens {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create(user: Principal, request: CreateApiTokenDto): Promise<CreatedApiToken> {
+  async create(user: Principal, request: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
     if (request.expiresAt && request.expiresAt.getTime() <= Date.now()) {
       throw new InvalidInputError('expiresAt', 'expiresAt must be in the future.');
     }
@@ -46,7 +41,7 @@ export class ApiTokens {
     });
   }
 
-  async list(user: Principal): Promise<Page<ApiTokenView>> {
+  async list(user: Principal): Promise<ApiTokenPage> {
     const items = await this.tokens.listApiTokens(this.transactions.db, user.userId);
     return { items, total: items.length };
   }
@@ -60,7 +55,7 @@ export class ApiTokens {
   }
 
   /** A user's tokens, for a focal point of their agency or the secretariat (secretariat accounts: the secretariat). */
-  async listFor(manager: Principal, userId: string): Promise<Page<ApiTokenView>> {
+  async listFor(manager: Principal, userId: string): Promise<ApiTokenPage> {
     await this.authorizeManager(this.transactions.db, manager, userId);
     const items = await this.tokens.listApiTokens(this.transactions.db, userId);
     return { items, total: items.length };

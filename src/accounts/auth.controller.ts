@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { UnauthenticatedError } from '../common/errors';
 import { CurrentUser, OpenBeforeSecondFactor, type Principal, Public } from '../common/principal';
-import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.service';
+import { AccountLifecycle } from './account-lifecycle.service';
+import { RequestAcceptedResponse, SecondFactorChallengeResponse, SessionResponse } from './accounts.responses';
 import { AcceptInvitationDto, LoginDto, PasswordResetDto, PasswordResetRequestDto, SecondFactorDto } from './auth.dto';
 import { LoginGuard } from './auth.guards';
-import { AuthService, type SecondFactorChallenge, type SessionView } from './auth.service';
+import { AuthService } from './auth.service';
 import { asError, authenticatingSession, logIn, PENDING_SIGN_IN_MS, regenerateSession } from './session-steps';
 
 @ApiTags('auth')
@@ -22,7 +23,12 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(LoginGuard)
   @ApiBody({ type: LoginDto })
-  async login(@Req() request: Request, @CurrentUser() user: Principal): Promise<SessionView | SecondFactorChallenge> {
+  @ApiExtraModels(SessionResponse, SecondFactorChallengeResponse)
+  @ApiOkResponse({
+    description: 'The session, or (the account has a second factor) that the code is needed next: POST /api/auth/login/second-factor.',
+    schema: { oneOf: [{ $ref: getSchemaPath(SessionResponse) }, { $ref: getSchemaPath(SecondFactorChallengeResponse) }] },
+  })
+  async login(@Req() request: Request, @CurrentUser() user: Principal): Promise<SessionResponse | SecondFactorChallengeResponse> {
     if (user.secondFactor === 'on') {
       await regenerateSession(request);
       request.session.pendingSignIn = { userId: user.userId, email: user.email, expiresAt: Date.now() + PENDING_SIGN_IN_MS, via: 'password' };
@@ -37,7 +43,7 @@ export class AuthController {
   @Public()
   @Post('login/second-factor')
   @HttpCode(200)
-  async secondFactor(@Req() request: Request, @Body() answer: SecondFactorDto): Promise<SessionView> {
+  async secondFactor(@Req() request: Request, @Body() answer: SecondFactorDto): Promise<SessionResponse> {
     const pending = request.session.pendingSignIn;
     if (!pending || pending.expiresAt < Date.now()) {
       throw new UnauthenticatedError('Sign in with your email and password first; then enter the code within 5 minutes.');
@@ -51,7 +57,7 @@ export class AuthController {
 
   @OpenBeforeSecondFactor()
   @Get('me')
-  me(@CurrentUser() user: Principal, @Req() request: Request): Promise<SessionView> {
+  me(@CurrentUser() user: Principal, @Req() request: Request): Promise<SessionResponse> {
     return this.auth.describe(user, authenticatingSession(request));
   }
 
@@ -70,7 +76,7 @@ export class AuthController {
   @Public()
   @Post('invitations/accept')
   @HttpCode(200)
-  async acceptInvitation(@Req() request: Request, @Body() body: AcceptInvitationDto): Promise<SessionView> {
+  async acceptInvitation(@Req() request: Request, @Body() body: AcceptInvitationDto): Promise<SessionResponse> {
     const email = await this.lifecycle.acceptInvitation(body.token, body.password, request.ip);
     const principal = await this.auth.principalOf(email);
     await logIn(request, principal, 'password');
@@ -82,7 +88,7 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(202)
-  requestPasswordReset(@Req() request: Request, @Body() body: PasswordResetRequestDto): Promise<AcceptedRequest> {
+  requestPasswordReset(@Req() request: Request, @Body() body: PasswordResetRequestDto): Promise<RequestAcceptedResponse> {
     return this.lifecycle.requestPasswordReset(body.email, request.ip);
   }
 

@@ -7,43 +7,16 @@ import { AuditTrail } from '../audit/audit.service';
 import { Transactions } from '../database/transactions';
 import { SESSION_ENDED_CHANNEL } from './account-sessions';
 import { InvalidSecondFactorError, TooManyAttemptsError } from './accounts.errors';
+import type { SessionResponse } from './accounts.responses';
 import type { SecondFactorDto } from './auth.dto';
 import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
-import type { Role, SecondFactorState } from './role';
 import { SecondFactors, type SecondFactorUsed } from './second-factor.service';
 import { mustTurnOnSecondFactor, type SignInMethod } from './session-steps';
 import { type LoginCandidate, UsersRepository } from './users.repository';
 import { grantableRoles } from './users.service';
 
 export const BAD_CREDENTIALS = 'Email or password is incorrect.';
-
-export interface SessionView {
-  user: { id: string; email: string; displayName: string; role: Principal['role']; secondFactor: SecondFactorState };
-  agency: { id: string; code: string; name: string };
-  /** What the user may do beyond reading, from the policy table: which pages and actions the client offers. */
-  can: {
-    manageUsers: boolean;
-    grantRoles: Role[];
-    readMail: boolean;
-    readAudit: boolean;
-    manageFrameworks: boolean;
-    manageCommitments: boolean;
-    manageConsolidatedReports: boolean;
-    /** See the agency's single sign-on settings (its focal points; the secretariat, who also changes them). */
-    readSso: boolean;
-    manageAgencies: boolean;
-  };
-  /** How this session signed in (null for an API token). */
-  signedInWith: SignInMethod | null;
-  /** Nothing but turning on two-factor sign-in is open to this session (its role requires a factor it has not met). */
-  mustTurnOnSecondFactor: boolean;
-}
-
-/** The answer to a right password when the account has a second factor: the session is not signed in yet. */
-export interface SecondFactorChallenge {
-  secondFactorRequired: true;
-}
 
 @Injectable()
 export class AuthService {
@@ -154,7 +127,7 @@ export class AuthService {
     return toPrincipal(candidate);
   }
 
-  async describe(principal: Principal, session?: { signedInWith?: SignInMethod }): Promise<SessionView> {
+  async describe(principal: Principal, session?: { signedInWith?: SignInMethod }): Promise<SessionResponse> {
     const candidate = await this.users.findLoginCandidate(this.transactions.db, principal.email);
     if (!candidate) throw new UnauthenticatedError();
     const current = toPrincipal(candidate);

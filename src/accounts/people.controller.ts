@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { PeopleSearchResponse } from './accounts.responses';
 import { PeopleQuery } from './users.dto';
-import type { Person } from './users.repository';
 import { UsersService } from './users.service';
 
 /** The directory every signed-in user may search, for mentions: name and agency, never email. */
@@ -12,7 +12,7 @@ export class PeopleController {
 
   /** Active users whose name (or a word of it) starts with `q`, 20 at most. */
   @Get()
-  search(@Query() query: PeopleQuery): Promise<{ items: Person[] }> {
+  search(@Query() query: PeopleQuery): Promise<PeopleSearchResponse> {
     return this.users.people(query);
   }
 }

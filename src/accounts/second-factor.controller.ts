@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CurrentUser, OpenBeforeSecondFactor, type Principal, SessionOnly } from '../common/principal';
+import { RecoveryCodesResponse, SecondFactorEnrolmentResponse, SecondFactorStatusResponse } from './accounts.responses';
 import { CurrentCodeDto } from './auth.dto';
-import { type RecoveryCodes, SecondFactors, type SecondFactorStatus } from './second-factor.service';
-import type { Enrolment } from './totp';
+import { SecondFactors } from './second-factor.service';
 
 /**
  * The signed-in user's own two-factor sign-in. Setting it up is open to a user whose role requires it; none of it to
@@ -18,7 +18,7 @@ export class SecondFactorController {
 
   @OpenBeforeSecondFactor()
   @Get()
-  status(@CurrentUser() user: Principal): Promise<SecondFactorStatus> {
+  status(@CurrentUser() user: Principal): Promise<SecondFactorStatusResponse> {
     return this.secondFactors.status(user);
   }
 
@@ -26,7 +26,7 @@ export class SecondFactorController {
   @OpenBeforeSecondFactor()
   @Post('setup')
   @HttpCode(200)
-  setup(@CurrentUser() user: Principal): Promise<Enrolment> {
+  setup(@CurrentUser() user: Principal): Promise<SecondFactorEnrolmentResponse> {
     return this.secondFactors.begin(user);
   }
 
@@ -34,13 +34,13 @@ export class SecondFactorController {
   @OpenBeforeSecondFactor()
   @Post('confirm')
   @HttpCode(200)
-  confirm(@CurrentUser() user: Principal, @Body() body: CurrentCodeDto, @Req() request: Request): Promise<RecoveryCodes> {
+  confirm(@CurrentUser() user: Principal, @Body() body: CurrentCodeDto, @Req() request: Request): Promise<RecoveryCodesResponse> {
     return this.secondFactors.confirm(user, body.code, request.sessionID, request.ip);
   }
 
   @Post('recovery-codes')
   @HttpCode(200)
-  regenerate(@CurrentUser() user: Principal, @Body() body: CurrentCodeDto, @Req() request: Request): Promise<RecoveryCodes> {
+  regenerate(@CurrentUser() user: Principal, @Body() body: CurrentCodeDto, @Req() request: Request): Promise<RecoveryCodesResponse> {
     return this.secondFactors.regenerateRecoveryCodes(user, body.code, request.ip);
   }
 

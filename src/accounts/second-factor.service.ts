@@ -8,26 +8,13 @@ import { type Db, Transactions } from '../database/transactions';
 import { AccountSessions } from './account-sessions';
 import { ApiTokens } from './api-tokens.service';
 import { InvalidSecondFactorError } from './accounts.errors';
+import type { RecoveryCodesResponse, SecondFactorEnrolmentResponse, SecondFactorStatusResponse } from './accounts.responses';
 import { LoginThrottle } from './login-throttle';
 import { PrincipalCache } from './principal-cache';
-import type { SecondFactorState } from './role';
 import { SecondFactorRepository, type StoredSecondFactor } from './second-factor.repository';
-import { type Enrolment, enrolment, matchingStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash, TotpSecretBox } from './totp';
+import { enrolment, matchingStep, newRecoveryCodes, newTotpSecret, recoveryCodeHash, TotpSecretBox } from './totp';
 import { UsersRepository } from './users.repository';
 import { authorizeManage } from './manage-rule';
-
-export interface SecondFactorStatus {
-  state: SecondFactorState;
-  /** The role requires it: it cannot be turned off, only reset by a manager when the app is lost. */
-  required: boolean;
-  enabledAt: Date | null;
-  recoveryCodesLeft: number;
-}
-
-export interface RecoveryCodes {
-  /** Shown once: only their hashes are kept. */
-  recoveryCodes: string[];
-}
 
 export type SecondFactorUsed = 'totp' | 'recovery_code';
 
@@ -54,7 +41,7 @@ export class SecondFactors {
     this.box = new TotpSecretBox(config.twoFactorKey);
   }
 
-  async status(user: Principal): Promise<SecondFactorStatus> {
+  async status(user: Principal): Promise<SecondFactorStatusResponse> {
     const db = this.transactions.db;
     const [stored, required] = await Promise.all([this.factors.find(db, user.userId), this.factors.isRequired(db, user.userId)]);
     const on = stored?.confirmed ?? false;
@@ -67,7 +54,7 @@ export class SecondFactors {
   }
 
   /** A new secret for the user's app; it protects nothing until `confirm` receives a first code from it. */
-  async begin(user: Principal): Promise<Enrolment> {
+  async begin(user: Principal): Promise<SecondFactorEnrolmentResponse> {
     const secret = newTotpSecret();
     const saved = await this.factors.savePending(this.transactions.db, user.userId, this.box.seal(secret));
     if (!saved) throw new ConflictError('second_factor_on', 'Two-factor sign-in is already on. To move it to another app, turn it off first.');
@@ -75,7 +62,7 @@ export class SecondFactors {
   }
 
   /** The first code turns the second factor on: recovery codes are made, and every other session of the user ends. */
-  async confirm(user: Principal, code: string, currentSessionId: string | undefined, ip: string | undefined): Promise<RecoveryCodes> {
+  async confirm(user: Principal, code: string, currentSessionId: string | undefined, ip: string | undefined): Promise<RecoveryCodesResponse> {
     const result = await this.transactions.run(async (tx) => {
       const stored = await this.factors.find(tx, user.userId);
       if (!stored || stored.confirmed) {
@@ -95,7 +82,7 @@ export class SecondFactors {
   }
 
   /** New recovery codes in place of the old ones, against a current code from the app. */
-  async regenerateRecoveryCodes(user: Principal, code: string, ip: string | undefined): Promise<RecoveryCodes> {
+  async regenerateRecoveryCodes(user: Principal, code: string, ip: string | undefined): Promise<RecoveryCodesResponse> {
     return this.withCurrentCode(user, code, ip, async (tx) => {
       const { codes, hashes } = newRecoveryCodes();
       await this.factors.replaceRecoveryCodes(tx, user.userId, hashes);

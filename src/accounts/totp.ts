@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import QRCode from 'qrcode';
 import { Secret, TOTP } from 'otpauth';
 import { SecretBox } from '../common/secret-box';
+import type { SecondFactorEnrolmentResponse } from './accounts.responses';
 import { hashSecret } from './secret-tokens';
 
 /**
@@ -16,20 +17,11 @@ const ISSUER = 'Concert';
 
 export const RECOVERY_CODE_COUNT = 10;
 
-export interface Enrolment {
-  /** Base32, for typing into an app by hand. */
-  secret: string;
-  /** otpauth://totp/… for the QR code. */
-  uri: string;
-  /** The URI as a PNG data: URL, to show as an image. */
-  qrCode: string;
-}
-
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-export async function enrolment(secret: string, accountName: string): Promise<Enrolment> {
+export async function enrolment(secret: string, accountName: string): Promise<SecondFactorEnrolmentResponse> {
   const uri = totp(secret, accountName).toString();
   return { secret, uri, qrCode: await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 1, width: 220 }) };
 }

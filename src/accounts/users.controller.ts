@@ -1,15 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal, SessionOnly } from '../common/principal';
-import { type AcceptedRequest, AccountLifecycle } from './account-lifecycle.service';
-import type { ApiTokenView, InvitationView } from './account-tokens.repository';
+import { AccountLifecycle } from './account-lifecycle.service';
+import { ApiTokenPage, InvitationPage, RequestAcceptedResponse, UserPage, UserResponse } from './accounts.responses';
 import { ApiTokens } from './api-tokens.service';
 import { SecondFactors } from './second-factor.service';
 import { InvitationsQuery, InviteUserDto, UpdateUserDto, UsersQuery } from './users.dto';
-import { type UserView, UsersService } from './users.service';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
@@ -23,13 +22,13 @@ export class UsersController {
 
   /** An agency's users: its focal points see their own agency's, the secretariat every agency's. */
   @Get()
-  list(@CurrentUser() user: Principal, @Query() query: UsersQuery): Promise<Page<UserView>> {
+  list(@CurrentUser() user: Principal, @Query() query: UsersQuery): Promise<UserPage> {
     return this.users.list(user, query);
   }
 
   /** Change role, deactivate (`active: false`: sessions and sockets end at once) or reactivate. */
   @Patch(':id')
-  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() change: UpdateUserDto): Promise<UserView> {
+  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() change: UpdateUserDto): Promise<UserResponse> {
     return this.users.update(user, id, change);
   }
 
@@ -43,13 +42,13 @@ export class UsersController {
   /** 202 with the same body whether or not the address already has an account. */
   @Post('invitations')
   @HttpCode(202)
-  invite(@CurrentUser() user: Principal, @Body() invitation: InviteUserDto, @Req() request: Request): Promise<AcceptedRequest> {
+  invite(@CurrentUser() user: Principal, @Body() invitation: InviteUserDto, @Req() request: Request): Promise<RequestAcceptedResponse> {
     return this.lifecycle.invite(user, invitation, request.ip);
   }
 
   /** An agency's invitations not yet accepted, revoked or expired. */
   @Get('invitations')
-  invitations(@CurrentUser() user: Principal, @Query() query: InvitationsQuery): Promise<Page<InvitationView>> {
+  invitations(@CurrentUser() user: Principal, @Query() query: InvitationsQuery): Promise<InvitationPage> {
     return this.lifecycle.listInvitations(user, query.agency);
   }
 
@@ -63,7 +62,7 @@ export class UsersController {
   /** A user's API tokens, for their agency's focal points and the secretariat (a signed-in session only). */
   @SessionOnly()
   @Get(':id/api-tokens')
-  listApiTokens(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<Page<ApiTokenView>> {
+  listApiTokens(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ApiTokenPage> {
     return this.apiTokens.listFor(user, id);
   }
 

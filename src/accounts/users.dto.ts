@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../common/locales';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { PageQuery, VersionedUpdate } from '../common/pagination.dto';
 import { ROLES, type Role } from './role';
 
 export class UsersQuery extends PageQuery {

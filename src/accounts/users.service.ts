@@ -3,33 +3,20 @@ import { AgenciesRepository } from '../agencies/agencies.repository';
 import { AuditTrail } from '../audit/audit.service';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { refusal } from '../common/refusals';
-import type { Page } from '../common/pagination';
 import { allows, authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { Transactions } from '../database/transactions';
 import { updateVersioned } from '../database/versioned-update';
 import { AccountSessions } from './account-sessions';
 import { AccountTokensRepository, invitationMailKey } from './account-tokens.repository';
+import type { PeopleSearchResponse, UserPage, UserResponse } from './accounts.responses';
 import { ApiTokens } from './api-tokens.service';
 import { Outbox } from '../mail/outbox';
 import { PrincipalCache } from './principal-cache';
-import type { Role, SecondFactorState } from './role';
+import type { Role } from './role';
 import { User } from './user.entity';
 import { PeopleQuery, UpdateUserDto, UsersQuery } from './users.dto';
-import { type ManagedUser, type Person, UsersRepository } from './users.repository';
-
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  version: number;
-  /** Whether the user signs in with a second factor (a manager can reset it when it is lost). */
-  secondFactor: SecondFactorState;
-  /** Whether the caller may change this user's role, deactivate or reactivate them, reset their second factor. */
-  can: { manage: boolean };
-}
+import { type ManagedUser, UsersRepository } from './users.repository';
 
 /**
  * Whether the manager may change this user (role, active, second factor): their agency's managers or the
@@ -64,11 +51,11 @@ export class UsersService {
   ) {}
 
   /** The directory for mentions: open to everyone signed in, 20 at most, no email. */
-  async people(query: PeopleQuery): Promise<{ items: Person[] }> {
+  async people(query: PeopleQuery): Promise<PeopleSearchResponse> {
     return { items: await this.users.people(this.transactions.db, { q: query.q, agency: query.agency, limit: 20 }) };
   }
 
-  async list(user: Principal, query: UsersQuery): Promise<Page<UserView>> {
+  async list(user: Principal, query: UsersQuery): Promise<UserPage> {
     const db = this.transactions.db;
     const [agency] = await this.agencies.findByCodes(db, [query.agency]);
     if (!agency) throw new InvalidInputError('agency', `agency: no agency has the code ${query.agency}.`);
@@ -82,7 +69,7 @@ export class UsersService {
    * Role changes, deactivation and reactivation, within the manager's own agency (the secretariat: any). A
    * deactivation ends the user's sessions and sockets in the same transaction's commit.
    */
-  async update(user: Principal, userId: string, change: UpdateUserDto): Promise<UserView> {
+  async update(user: Principal, userId: string, change: UpdateUserDto): Promise<UserResponse> {
     const updated = await this.transactions.run(async (tx) => {
       const target = await this.users.findManaged(tx, userId);
       if (!target) throw new NotFoundError('user', userId);
@@ -119,7 +106,7 @@ export class UsersService {
   }
 }
 
-function toView(row: ManagedUser, viewer: Principal): UserView {
+function toView(row: ManagedUser, viewer: Principal): UserResponse {
   const { id, email, displayName, role, active, version, secondFactor } = row;
   return { id, email, displayName, role, active, version, secondFactor, can: { manage: managesUser(viewer, row) } };
 }

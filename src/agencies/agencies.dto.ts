@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { PageQuery, VersionedUpdate } from '../common/pagination.dto';
 import { IsOmittable } from '../common/validation';
 import { AGENCY_KINDS, type AgencyKind } from './agency-kind';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { TranslatedLocale } from '../common/locales';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import type { Db } from '../database/transactions';
 import { Agency } from './agency.entity';
 import type { AgencyKind } from './agency-kind';

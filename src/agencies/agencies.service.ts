@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ChangesRepository } from '../changes/changes.repository';
 import { ConflictError, NotFoundError } from '../common/errors';
-import type { Page } from '../common/pagination';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { type Db, Transactions } from '../database/transactions';
 import { changedFields, updateVersioned } from '../database/versioned-update';
 import { AgenciesQuery, CreateAgencyDto, UpdateAgencyDto } from './agencies.dto';
-import { type AgencyNames, AgenciesRepository } from './agencies.repository';
+import type { AgencyPage, AgencyResponse } from './agencies.responses';
+import { AgenciesRepository } from './agencies.repository';
 import { Agency } from './agency.entity';
-
-/** An agency as the API shows it: with its official name in the UN's other languages. */
-export type AgencyView = Agency & { names: AgencyNames };
 
 @Injectable()
 export class AgenciesService {
@@ -21,24 +18,24 @@ export class AgenciesService {
     private readonly changes: ChangesRepository,
   ) {}
 
-  async list(query: AgenciesQuery): Promise<Page<AgencyView>> {
+  async list(query: AgenciesQuery): Promise<AgencyPage> {
     const db = this.transactions.db;
     const page = await this.agencies.list(db, query);
     const names = await this.agencies.namesOf(db, page.items.map((agency) => agency.id));
     return { ...page, items: page.items.map((agency) => ({ ...agency, names: names.get(agency.id) ?? {} })) };
   }
 
-  async get(id: string): Promise<AgencyView> {
+  async get(id: string): Promise<AgencyResponse> {
     return this.view(this.transactions.db, id);
   }
 
-  private async view(db: Db, id: string): Promise<AgencyView> {
+  private async view(db: Db, id: string): Promise<AgencyResponse> {
     const agency = await this.agencies.findById(db, id);
     if (!agency) throw new NotFoundError('agency', id);
     return { ...agency, names: (await this.agencies.namesOf(db, [id])).get(id) ?? {} };
   }
 
-  async create(user: Principal, dto: CreateAgencyDto): Promise<AgencyView> {
+  async create(user: Principal, dto: CreateAgencyDto): Promise<AgencyResponse> {
     authorize(user, 'agency.manage', null);
     return this.transactions.run(async (tx) => {
       if ((await this.agencies.findByCodes(tx, [dto.code])).length > 0) {
@@ -58,7 +55,7 @@ export class AgenciesService {
     });
   }
 
-  async update(user: Principal, id: string, dto: UpdateAgencyDto): Promise<AgencyView> {
+  async update(user: Principal, id: string, dto: UpdateAgencyDto): Promise<AgencyResponse> {
     authorize(user, 'agency.manage', null);
     return this.transactions.run(async (tx) => {
       const before = await this.agencies.findById(tx, id);

@@ -1,9 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page } from '../common/pagination';
 import { CurrentUser, type Principal } from '../common/principal';
 import { AuditQuery } from './audit.dto';
-import type { AuditEventView } from './audit.repository';
+import { AuditEventPage } from './audit.responses';
 import { AuditTrail } from './audit.service';
 
 @ApiTags('audit')
@@ -13,7 +12,7 @@ export class AuditController {
 
   /** The secretariat's view of the audit trail, newest first. */
   @Get()
-  list(@CurrentUser() user: Principal, @Query() query: AuditQuery): Promise<Page<AuditEventView>> {
+  list(@CurrentUser() user: Principal, @Query() query: AuditQuery): Promise<AuditEventPage> {
     return this.audit.list(user, query);
   }
 }

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDate, IsEmail, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { PageQuery } from '../common/pagination.dto';
 import { AUDIT_ACTIONS, type AuditAction } from './audit-action';
 
 export class AuditQuery extends PageQuery {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../common/pagination';
 import type { Db } from '../database/transactions';
 import type { AuditAction } from './audit-action';
+import type { AuditEventPage, AuditEventResponse } from './audit.responses';
 
 export interface AuditRecord {
   action: AuditAction;
@@ -11,20 +11,6 @@ export interface AuditRecord {
   email?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
-}
-
-export interface AuditEventView {
-  id: string;
-  occurredAt: Date;
-  action: AuditAction;
-  actorUserId: string | null;
-  actorEmail: string | null;
-  subjectUserId: string | null;
-  subjectEmail: string | null;
-  agencyCode: string | null;
-  email: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
 }
 
 export interface AuditFilter {
@@ -58,7 +44,7 @@ export class AuditRepository {
   }
 
   /** Newest first. */
-  async list(db: Db, filter: AuditFilter): Promise<Page<AuditEventView>> {
+  async list(db: Db, filter: AuditFilter): Promise<AuditEventPage> {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, value: unknown) => {
@@ -78,7 +64,7 @@ export class AuditRepository {
       LEFT JOIN agencies ag ON ag.id = e.agency_id
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
     const [{ total }]: { total: number }[] = await db.query(`SELECT count(*)::int AS total ${from}`, params);
-    const items: AuditEventView[] = await db.query(
+    const items: AuditEventResponse[] = await db.query(
       `SELECT e.id::text AS id, e.occurred_at AS "occurredAt", e.action, e.actor_user_id AS "actorUserId",
               actor.email AS "actorEmail", e.subject_user_id AS "subjectUserId", subject.email AS "subjectEmail",
               ag.code AS "agencyCode", e.email, e.ip, e.details

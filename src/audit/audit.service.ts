@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../common/pagination';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { type Db, Transactions } from '../database/transactions';
 import { AuditQuery } from './audit.dto';
-import { type AuditEventView, type AuditRecord, AuditRepository } from './audit.repository';
+import { type AuditRecord, AuditRepository } from './audit.repository';
+import type { AuditEventPage } from './audit.responses';
 
 /** Who did what and when: written in the transaction of what it records (or on its own for sign-in attempts). */
 @Injectable()
@@ -18,7 +18,7 @@ export class AuditTrail {
     return this.events.insert(tx, record);
   }
 
-  list(user: Principal, query: AuditQuery): Promise<Page<AuditEventView>> {
+  list(user: Principal, query: AuditQuery): Promise<AuditEventPage> {
     authorize(user, 'audit.read', null);
     return this.events.list(this.transactions.db, query);
   }

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ChangesQuery } from './changes.dto';
-import { type ChangePage, ChangesService } from './changes.service';
+import { ChangePage } from './changes.responses';
+import { ChangesService } from './changes.service';
 
 @ApiTags('changes')
 @Controller('changes')

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transactions } from '../database/transactions';
 import { ChangesQuery } from './changes.dto';
-import { ChangesRepository, ChangeView } from './changes.repository';
-
-export interface ChangePage {
-  items: ChangeView[];
-  /** Pass as `cursor` to read on; null when this page was the last so far. */
-  nextCursor: string | null;
-}
+import { ChangesRepository } from './changes.repository';
+import type { ChangePage } from './changes.responses';
 
 @Injectable()
 export class ChangesService {

@@ -2,8 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/params';
 import { DocumentAccess } from '../documents/document-access';
+import { PresencePage } from './collaboration.responses';
 import { DocumentRegistry } from './document-registry';
-import type { PresenceUser } from './protocol';
 
 @ApiTags('documents')
 @Controller('documents')
@@ -15,7 +15,7 @@ export class PresenceController {
 
   /** Who has the document open, for dashboards: `{ items: [{ userId, name, agency, color }] }` (every process's users). */
   @Get(':id/presence')
-  async presence(@UuidParam() id: string): Promise<{ items: PresenceUser[]; total: number }> {
+  async presence(@UuidParam() id: string): Promise<PresencePage> {
     await this.access.owner(id);
     const document = this.registry.get(id);
     const items = document?.loaded ? document.presence() : [];

@@ -2,10 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res,
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { InvalidInputError } from '../common/errors';
-import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
-import { ConsolidatedReport } from './consolidated-report.entity';
 import {
   AccountabilityExportQuery,
   ConsolidatedReportsQuery,
@@ -15,8 +13,13 @@ import {
   IssueDto,
   ReopenDto,
 } from './consolidated-reports.dto';
-import type { EditionView } from './consolidated-reports.repository';
-import { ConsolidatedReportsService, type EditionDiff } from './consolidated-reports.service';
+import {
+  ConsolidatedReportEditionDiffResponse,
+  ConsolidatedReportEditionPage,
+  ConsolidatedReportPage,
+  ConsolidatedReportResponse,
+} from './consolidated-reports.responses';
+import { ConsolidatedReportsService } from './consolidated-reports.service';
 import { CONTENT_TYPES, contentDisposition, type DownloadFile } from './report-files';
 import { SpreadsheetsService } from './spreadsheets.service';
 
@@ -41,17 +44,17 @@ export class ConsolidatedReportsController {
 
   /** Starts the consolidated report of the framework for one of its cycles (the secretariat). */
   @Post('frameworks/:id/consolidated-reports')
-  create(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CreateConsolidatedReportDto): Promise<ConsolidatedReport> {
+  create(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CreateConsolidatedReportDto): Promise<ConsolidatedReportResponse> {
     return this.reports.create(user, id, dto);
   }
 
   @Get('consolidated-reports')
-  list(@Query() query: ConsolidatedReportsQuery): Promise<Page<ConsolidatedReport>> {
+  list(@Query() query: ConsolidatedReportsQuery): Promise<ConsolidatedReportPage> {
     return this.reports.list(query);
   }
 
   @Get('consolidated-reports/:id')
-  get(@UuidParam() id: string): Promise<ConsolidatedReport> {
+  get(@UuidParam() id: string): Promise<ConsolidatedReportResponse> {
     return this.reports.get(id);
   }
 
@@ -70,25 +73,25 @@ export class ConsolidatedReportsController {
   /** Freezes the report as its next edition (the secretariat). */
   @Post('consolidated-reports/:id/issue')
   @HttpCode(200)
-  issue(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: IssueDto): Promise<ConsolidatedReport> {
+  issue(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: IssueDto): Promise<ConsolidatedReportResponse> {
     return this.reports.issue(user, id, dto);
   }
 
   /** Opens the next edit round after an issue (the secretariat). */
   @Post('consolidated-reports/:id/reopen')
   @HttpCode(200)
-  reopen(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: ReopenDto): Promise<ConsolidatedReport> {
+  reopen(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: ReopenDto): Promise<ConsolidatedReportResponse> {
     return this.reports.reopen(user, id, dto);
   }
 
   @Get('consolidated-reports/:id/editions')
-  editions(@UuidParam() id: string): Promise<Page<EditionView>> {
+  editions(@UuidParam() id: string): Promise<ConsolidatedReportEditionPage> {
     return this.reports.editions(id);
   }
 
   /** Word by word, what changed since the edition before. */
   @Get('consolidated-reports/:id/editions/:n/diff')
-  diff(@UuidParam() id: string, @EditionParam() n: number): Promise<EditionDiff> {
+  diff(@UuidParam() id: string, @EditionParam() n: number): Promise<ConsolidatedReportEditionDiffResponse> {
     return this.reports.diff(id, n);
   }
 }

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import type { Db } from '../database/transactions';
 import { ConsolidatedReport } from './consolidated-report.entity';
-
-/** An issued edition as lists show it: without its bytes. */
-export interface EditionView {
-  edition: number;
-  issuedAt: Date;
-  issuedBy: { userId: string; displayName: string; agencyCode: string };
-  docxBytes: number;
-  pdfBytes: number | null;
-}
+import type { ConsolidatedReportEditionResponse } from './consolidated-reports.responses';
 
 /** What an edition keeps: the text for diffs, the HTML for the preview, the files as they were downloaded. */
 export interface StoredEdition {
@@ -113,8 +105,8 @@ export class ConsolidatedReportsRepository {
     return row.pdf;
   }
 
-  async listEditions(db: Db, reportId: string): Promise<EditionView[]> {
-    const rows: (Omit<EditionView, 'issuedBy'> & { userId: string; displayName: string; agencyCode: string })[] = await db.query(
+  async listEditions(db: Db, reportId: string): Promise<ConsolidatedReportEditionResponse[]> {
+    const rows: (Omit<ConsolidatedReportEditionResponse, 'issuedBy'> & { userId: string; displayName: string; agencyCode: string })[] = await db.query(
       `SELECT e.edition, e.issued_at AS "issuedAt", u.id AS "userId", u.display_name AS "displayName", a.code AS "agencyCode",
               octet_length(e.docx) AS "docxBytes", octet_length(e.pdf) AS "pdfBytes"
          FROM consolidated_report_editions e

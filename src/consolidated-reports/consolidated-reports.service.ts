@@ -4,15 +4,16 @@ import { AuditTrail } from '../audit/audit.service';
 import { ChangesRepository } from '../changes/changes.repository';
 import { ConflictError, InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
 import type { Locale } from '../common/locales';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { type Db, Transactions } from '../database/transactions';
 import { updateVersioned } from '../database/versioned-update';
-import { DocumentsService, type WordChange } from '../documents/documents.service';
+import { DocumentsService } from '../documents/documents.service';
 import { ConsolidatedReport } from './consolidated-report.entity';
 import { type ConsolidatedReportsQuery, type CreateConsolidatedReportDto, type ExportQuery, type IssueDto, type ReopenDto } from './consolidated-reports.dto';
-import { ConsolidatedReportsRepository, type EditionView } from './consolidated-reports.repository';
+import { ConsolidatedReportsRepository } from './consolidated-reports.repository';
+import type { ConsolidatedReportEditionDiffResponse, ConsolidatedReportEditionPage } from './consolidated-reports.responses';
 import { DocxRenderer } from './docx-renderer';
 import { PdfRenderer, PdfRendererUnavailableError } from './pdf-renderer';
 import { ReportComposer } from './report-composer';
@@ -21,13 +22,6 @@ import { CONTENT_TYPES, type DownloadFile, reportFilename } from './report-files
 import { renderHtml } from './report-html';
 import { REPORT_TEXTS } from './report-texts';
 import { compositionText } from './report-words';
-
-export interface EditionDiff {
-  edition: number;
-  /** null for the first edition: everything is added. */
-  previousEdition: number | null;
-  changes: WordChange[];
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -182,14 +176,14 @@ export class ConsolidatedReportsService {
     });
   }
 
-  async editions(id: string): Promise<Page<EditionView>> {
+  async editions(id: string): Promise<ConsolidatedReportEditionPage> {
     await this.get(id);
     const items = await this.reports.listEditions(this.transactions.db, id);
     return { items, total: items.length };
   }
 
   /** Word by word, what changed from the edition before to this one. */
-  async diff(id: string, edition: number): Promise<EditionDiff> {
+  async diff(id: string, edition: number): Promise<ConsolidatedReportEditionDiffResponse> {
     await this.get(id);
     const texts = await this.reports.editionTexts(this.transactions.db, id, edition);
     if (texts.current === null) throw new NotFoundError('edition of consolidated report', `${id}, edition ${edition}`);

@@ -1,21 +1,11 @@
 import { Body, Controller, Delete, Get, Header, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal, Public } from '../common/principal';
-import type { DigestRunResult } from './digest-runs';
-import { DigestPreferencesDto, RunDigestsDto } from './digests.dto';
+import { DigestPreferencesDto, RunDigestsDto, UnsubscribeQuery } from './digests.dto';
+import { DigestPreferencesResponse, DigestRunResponse, FollowPage, UnsubscribedResponse } from './digests.responses';
 import { DigestsService } from './digests.service';
-import type { DigestPreferences, FollowView } from './follows.repository';
-
-type Follows = { items: FollowView[]; total: number };
-
-export class UnsubscribeQuery {
-  @IsString()
-  @MaxLength(200)
-  token!: string;
-}
 
 @ApiTags('digests')
 @Controller('me')
@@ -23,37 +13,37 @@ export class MyDigestsController {
   constructor(private readonly digests: DigestsService) {}
 
   @Get('digest-preferences')
-  preferences(@CurrentUser() user: Principal): Promise<DigestPreferences> {
+  preferences(@CurrentUser() user: Principal): Promise<DigestPreferencesResponse> {
     return this.digests.preferences(user);
   }
 
   @Put('digest-preferences')
-  setPreferences(@CurrentUser() user: Principal, @Body() dto: DigestPreferencesDto): Promise<DigestPreferences> {
+  setPreferences(@CurrentUser() user: Principal, @Body() dto: DigestPreferencesDto): Promise<DigestPreferencesResponse> {
     return this.digests.setPreferences(user, dto);
   }
 
   @Get('follows')
-  follows(@CurrentUser() user: Principal): Promise<Follows> {
+  follows(@CurrentUser() user: Principal): Promise<FollowPage> {
     return this.digests.listFollows(user);
   }
 
   @Put('follows/frameworks/:id')
-  followFramework(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<Follows> {
+  followFramework(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<FollowPage> {
     return this.digests.setFollow(user, 'framework', id, true);
   }
 
   @Delete('follows/frameworks/:id')
-  unfollowFramework(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<Follows> {
+  unfollowFramework(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<FollowPage> {
     return this.digests.setFollow(user, 'framework', id, false);
   }
 
   @Put('follows/commitments/:id')
-  followCommitment(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<Follows> {
+  followCommitment(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<FollowPage> {
     return this.digests.setFollow(user, 'commitment', id, true);
   }
 
   @Delete('follows/commitments/:id')
-  unfollowCommitment(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<Follows> {
+  unfollowCommitment(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<FollowPage> {
     return this.digests.setFollow(user, 'commitment', id, false);
   }
 }
@@ -65,7 +55,7 @@ export class DigestsController {
 
   @Post('admin/digests/run')
   @HttpCode(200)
-  run(@CurrentUser() user: Principal, @Body() dto: RunDigestsDto): Promise<DigestRunResult> {
+  run(@CurrentUser() user: Principal, @Body() dto: RunDigestsDto): Promise<DigestRunResponse> {
     return this.digests.run(user, dto);
   }
 
@@ -76,12 +66,14 @@ export class DigestsController {
   @Public()
   @Post('digests/unsubscribe')
   @HttpCode(200)
+  // The plugin describes no union: the JSON answer, here; a browser that asks for HTML gets a page instead.
+  @ApiOkResponse({ type: UnsubscribedResponse, description: 'Digests turned off. A request that accepts text/html gets a page in the recipient\'s language instead.' })
   async unsubscribe(
     @Query() query: UnsubscribeQuery,
     @Headers('accept') accept: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ unsubscribed: true } | string> {
+  ): Promise<UnsubscribedResponse | string> {
     if (!accept?.includes('text/html')) return this.digests.unsubscribe(query.token);
     const page = await this.digests.unsubscribeFromPage(query.token, acceptLanguage);
     response.status(page.status).type('html');
@@ -92,6 +84,8 @@ export class DigestsController {
   @Public()
   @Get('digests/unsubscribe')
   @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: "A page with the button, in the recipient's language.", schema: { type: 'string' } })
   unsubscribePage(@Query() query: UnsubscribeQuery, @Headers('accept-language') acceptLanguage: string | undefined): Promise<string> {
     return this.digests.unsubscribePage(query.token, acceptLanguage);
   }

@@ -30,3 +30,10 @@ export class RunDigestsDto {
   @IsISO8601({ strict: true })
   asOf?: string;
 }
+
+/** The token of an unsubscribe link (every digest mail carries one). */
+export class UnsubscribeQuery {
+  @IsString()
+  @MaxLength(200)
+  token!: string;
+}

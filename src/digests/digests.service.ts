@@ -13,8 +13,9 @@ import { UnsubscribeTokens } from '../mail/unsubscribe-tokens';
 import { type DigestRunResult, DigestRuns } from './digest-runs';
 import { unsubscribedPage, unsubscribePage } from './digest-templates';
 import type { DigestPreferencesDto, RunDigestsDto } from './digests.dto';
+import type { FollowPage, UnsubscribedResponse } from './digests.responses';
 import { UnknownTimeZoneError } from './digests.errors';
-import { type DigestPreferences, type FollowTarget, FollowsRepository, type FollowView } from './follows.repository';
+import { type DigestPreferences, type FollowTarget, FollowsRepository } from './follows.repository';
 
 @Injectable()
 export class DigestsService {
@@ -39,13 +40,13 @@ export class DigestsService {
     return preferences;
   }
 
-  async listFollows(user: Principal): Promise<{ items: FollowView[]; total: number }> {
+  async listFollows(user: Principal): Promise<FollowPage> {
     const items = await this.follows.list(this.transactions.db, user.userId);
     return { items, total: items.length };
   }
 
   /** Following is the user's own choice: anyone may follow or unfollow anything they can read (everything). */
-  async setFollow(user: Principal, type: FollowTarget, id: string, following: boolean): Promise<{ items: FollowView[]; total: number }> {
+  async setFollow(user: Principal, type: FollowTarget, id: string, following: boolean): Promise<FollowPage> {
     await this.transactions.run(async (tx) => {
       if (!(await this.follows.targetExists(tx, type, id))) throw new NotFoundError(type, id);
       await this.follows.set(tx, user.userId, type, id, following);
@@ -89,7 +90,7 @@ export class DigestsService {
   }
 
   /** The one thing the link does: turn the recipient's digests off, once per mail; no login needed, none granted. */
-  async unsubscribe(token: string): Promise<{ unsubscribed: true }> {
+  async unsubscribe(token: string): Promise<UnsubscribedResponse> {
     const mailId = UnsubscribeTokens.mailIdOf(token);
     if (!mailId) throw new UnsubscribeTokenInvalidError();
     await this.transactions.run(async (tx) => {

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Db } from '../database/transactions';
 import type { DigestFrequency, Frequency } from './digests.dto';
+import type { FollowResponse } from './digests.responses';
 
 export type FollowTarget = 'framework' | 'commitment';
-
-export interface FollowView {
-  targetType: FollowTarget;
-  targetId: string;
-  /** What the user sees it as: a framework's code or a commitment's reference. */
-  label: string;
-  /** follows: the user chose it; agency_leads / agency_contributes: by default, through the user's agency. */
-  reason: 'follows' | 'agency_leads' | 'agency_contributes';
-}
 
 export interface DigestPreferences {
   frequency: Frequency;
@@ -40,7 +32,7 @@ export class FollowsRepository {
   }
 
   /** What the user follows now: explicit follows, and the agency's commitments unless unfollowed. */
-  list(db: Db, userId: string): Promise<FollowView[]> {
+  list(db: Db, userId: string): Promise<FollowResponse[]> {
     return db.query(
       `WITH me AS (SELECT id, agency_id FROM users WHERE id = $1)
        SELECT f.target_type AS "targetType", f.target_id AS "targetId", COALESCE(fw.code, c.reference) AS label, 'follows' AS reason

@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query, Headers } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
 import {
@@ -14,9 +13,17 @@ import {
   ReadNotificationsDto,
   ThreadsQuery,
 } from './discussions.dto';
-import { type ActionItemView, DiscussionsService, type ThreadList, type ThreadView } from './discussions.service';
-import { type NotificationList, NotificationsService, type Preferences } from './notifications.service';
-import type { CommentView } from './threads.repository';
+import {
+  ActionItemPage,
+  CommentResponse,
+  NotificationPage,
+  PreferencesResponse,
+  ThreadPage,
+  ThreadResponse,
+  UnreadCountResponse,
+} from './discussions.responses';
+import { DiscussionsService } from './discussions.service';
+import { NotificationsService } from './notifications.service';
 
 @ApiTags('discussions')
 @Controller('documents')
@@ -25,13 +32,13 @@ export class DocumentThreadsController {
 
   /** The document's threads, oldest first, with what the reader may do. */
   @Get(':id/threads')
-  list(@CurrentUser() user: Principal, @UuidParam() id: string, @Query() query: ThreadsQuery): Promise<ThreadList> {
+  list(@CurrentUser() user: Principal, @UuidParam() id: string, @Query() query: ThreadsQuery): Promise<ThreadPage> {
     return this.discussions.list(user, id, query);
   }
 
   /** Opens a thread (anchored, or about the whole document) with its first comment; never changes the document. */
   @Post(':id/threads')
-  create(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CreateThreadDto): Promise<ThreadView> {
+  create(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CreateThreadDto): Promise<ThreadResponse> {
     return this.discussions.create(user, id, dto);
   }
 }
@@ -42,35 +49,35 @@ export class ThreadsController {
   constructor(private readonly discussions: DiscussionsService) {}
 
   @Get(':id')
-  get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadView> {
+  get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadResponse> {
     return this.discussions.get(user, id);
   }
 
   @Post(':id/comments')
-  comment(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CommentDto): Promise<CommentView> {
+  comment(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CommentDto): Promise<CommentResponse> {
     return this.discussions.comment(user, id, dto);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
-  resolve(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadView> {
+  resolve(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadResponse> {
     return this.discussions.resolve(user, id);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
-  reopen(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadView> {
+  reopen(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadResponse> {
     return this.discussions.reopen(user, id);
   }
 
   /** Makes the thread an action item: an agency (by code), maybe one of its users, a due date. */
   @Put(':id/action')
-  setAction(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: ActionItemDto): Promise<ThreadView> {
+  setAction(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: ActionItemDto): Promise<ThreadResponse> {
     return this.discussions.setAction(user, id, dto);
   }
 
   @Delete(':id/action')
-  clearAction(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadView> {
+  clearAction(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadResponse> {
     return this.discussions.clearAction(user, id);
   }
 }
@@ -82,7 +89,7 @@ export class CommentsController {
 
   /** The author changes their comment's text. */
   @Patch(':id')
-  edit(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: EditCommentDto): Promise<CommentView> {
+  edit(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: EditCommentDto): Promise<CommentResponse> {
     return this.discussions.editComment(user, id, dto);
   }
 
@@ -101,14 +108,14 @@ export class ActionItemsController {
 
   /** Open ones first, by due date. */
   @Get()
-  list(@CurrentUser() user: Principal, @Query() query: ActionItemsQuery): Promise<Page<ActionItemView>> {
+  list(@CurrentUser() user: Principal, @Query() query: ActionItemsQuery): Promise<ActionItemPage> {
     return this.discussions.actionItems(user, query);
   }
 
   /** The id is the thread's. */
   @Post(':id/done')
   @HttpCode(200)
-  done(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadView> {
+  done(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<ThreadResponse> {
     return this.discussions.completeAction(user, id);
   }
 }
@@ -119,19 +126,19 @@ export class MyNotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get('notifications')
-  list(@CurrentUser() user: Principal, @Query() query: NotificationsQuery): Promise<NotificationList> {
+  list(@CurrentUser() user: Principal, @Query() query: NotificationsQuery): Promise<NotificationPage> {
     return this.notifications.list(user, query);
   }
 
   @Post('notifications/read')
   @HttpCode(200)
-  read(@CurrentUser() user: Principal, @Body() dto: ReadNotificationsDto): Promise<{ unread: number }> {
+  read(@CurrentUser() user: Principal, @Body() dto: ReadNotificationsDto): Promise<UnreadCountResponse> {
     return this.notifications.markRead(user, dto);
   }
 
   /** The user's preferences: one resource (mention mail here; digest preferences keep their own). */
   @Get('preferences')
-  preferences(@CurrentUser() user: Principal, @Headers('accept-language') acceptLanguage?: string): Promise<Preferences> {
+  preferences(@CurrentUser() user: Principal, @Headers('accept-language') acceptLanguage?: string): Promise<PreferencesResponse> {
     return this.notifications.preferences(user, acceptLanguage);
   }
 
@@ -140,7 +147,7 @@ export class MyNotificationsController {
     @CurrentUser() user: Principal,
     @Body() dto: PreferencesDto,
     @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<Preferences> {
+  ): Promise<PreferencesResponse> {
     return this.notifications.setPreferences(user, dto, acceptLanguage);
   }
 }

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { PageQuery, VersionedUpdate } from '../common/pagination.dto';
 import { IsOmittable } from '../common/validation';
 
 /** The longest comment, in characters. */

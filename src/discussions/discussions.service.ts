@@ -3,8 +3,7 @@ import { AgenciesRepository } from '../agencies/agencies.repository';
 import { UsersRepository } from '../accounts/users.repository';
 import { ChangesRepository } from '../changes/changes.repository';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
-import { type Refusal, refusal, refusalSentence } from '../common/refusals';
-import type { Page } from '../common/pagination';
+import { refusal, refusalSentence } from '../common/refusals';
 import { allows, authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { AppConfig } from '../config/app-config';
@@ -17,33 +16,10 @@ import { decodeAnchor, pointsIntoText } from './anchors';
 import { assignmentHtml, assignmentSubject, assignmentText } from './discussion-mail';
 import { DISCUSSION_MAIL_TEXTS } from './discussion-mail-texts';
 import type { ActionItemDto, ActionItemsQuery, CommentDto, CreateThreadDto, EditCommentDto, ThreadsQuery } from './discussions.dto';
+import type { ActionItemPage, ThreadPage, ThreadResponse } from './discussions.responses';
 import { MentionMail } from './mention-mail';
 import { type NewNotification, NotificationsRepository } from './notifications.repository';
-import { type ActionItemRow, type CommentView, type ThreadRow, ThreadsRepository } from './threads.repository';
-
-/** A thread with what the reader may do with it (the server decides; the client shows). */
-export interface ThreadView extends ThreadRow {
-  can: { resolve: boolean; setAction: boolean };
-}
-
-export interface ThreadList extends Page<ThreadView> {
-  /**
-   * Whether the reader may open threads and reply here, and why not when not: in English (`closedReason`), and as a
-   * refusal a client says in its user's language (`closedRefusal`, src/common/refusals.ts).
-   */
-  can: { comment: boolean; setAction: boolean; closedReason?: string; closedRefusal?: Refusal };
-}
-
-export interface ActionItemView extends Omit<ActionItemRow, 'assigneeAgencyId'> {
-  /** "WFP's activity report on BPoA-4". */
-  documentTitle: string;
-  frameworkId: string | null;
-  commitmentId: string | null;
-  /** Where in the app the thread is (a path). */
-  url: string;
-  /** Whether the reader may mark it done: its agency, or a reviewer of its document (the policy's rule). */
-  can: { complete: boolean };
-}
+import { type CommentView, type ThreadRow, ThreadsRepository } from './threads.repository';
 
 /** What a thread change is, in the change feed and on the socket. */
 export const THREAD_ACTIONS = [
@@ -89,7 +65,7 @@ export class DiscussionsService {
     private readonly mentionMail: MentionMail,
   ) {}
 
-  async list(user: Principal, documentId: string, query: ThreadsQuery): Promise<ThreadList> {
+  async list(user: Principal, documentId: string, query: ThreadsQuery): Promise<ThreadPage> {
     const owner = await this.access.owner(documentId);
     const threads = await this.threads.listByDocument(this.transactions.db, documentId, query.state);
     const closed = this.access.discussionClosed(owner);
@@ -101,14 +77,14 @@ export class DiscussionsService {
     };
   }
 
-  async get(user: Principal, threadId: string): Promise<ThreadView> {
+  async get(user: Principal, threadId: string): Promise<ThreadResponse> {
     const thread = await this.threads.find(this.transactions.db, threadId);
     if (!thread) throw new NotFoundError('thread', threadId);
     return this.view(user, await this.access.owner(thread.documentId), thread);
   }
 
   /** A thread and its first comment; the anchor, when given, must point into this document's text. */
-  async create(user: Principal, documentId: string, dto: CreateThreadDto): Promise<ThreadView> {
+  async create(user: Principal, documentId: string, dto: CreateThreadDto): Promise<ThreadResponse> {
     const owner = await this.access.owner(documentId);
     this.assertOpen(owner);
     if (dto.quote !== undefined && !dto.anchor) throw new InvalidInputError('quote', 'quote is the anchored text: send it with an anchor.');
@@ -188,15 +164,15 @@ export class DiscussionsService {
     });
   }
 
-  resolve(user: Principal, threadId: string): Promise<ThreadView> {
+  resolve(user: Principal, threadId: string): Promise<ThreadResponse> {
     return this.setState(user, threadId, 'resolved');
   }
 
-  reopen(user: Principal, threadId: string): Promise<ThreadView> {
+  reopen(user: Principal, threadId: string): Promise<ThreadResponse> {
     return this.setState(user, threadId, 'open');
   }
 
-  private async setState(user: Principal, threadId: string, state: 'open' | 'resolved'): Promise<ThreadView> {
+  private async setState(user: Principal, threadId: string, state: 'open' | 'resolved'): Promise<ThreadResponse> {
     await this.transactions.run(async (tx) => {
       const { thread, owner } = await this.load(tx, threadId);
       authorize(user, 'thread.resolve', this.subject(user, owner, thread.createdBy));
@@ -209,7 +185,7 @@ export class DiscussionsService {
   }
 
   /** Makes the thread an action item of an agency (and maybe one of its users), due on a date; the reviewers' call. */
-  async setAction(user: Principal, threadId: string, dto: ActionItemDto): Promise<ThreadView> {
+  async setAction(user: Principal, threadId: string, dto: ActionItemDto): Promise<ThreadResponse> {
     const [agency] = await this.agencies.findByCodes(this.transactions.db, [dto.assigneeAgency]);
     if (!agency || agency.archivedAt) throw new InvalidInputError('assigneeAgency', `assigneeAgency: no agency has the code ${dto.assigneeAgency}.`);
     let assignee: { id: string; displayName: string; email: string } | null = null;
@@ -245,7 +221,7 @@ export class DiscussionsService {
     return this.get(user, threadId);
   }
 
-  async clearAction(user: Principal, threadId: string): Promise<ThreadView> {
+  async clearAction(user: Principal, threadId: string): Promise<ThreadResponse> {
     await this.transactions.run(async (tx) => {
       const { thread, owner } = await this.load(tx, threadId);
       this.assertReviewer(user, owner);
@@ -256,7 +232,7 @@ export class DiscussionsService {
     return this.get(user, threadId);
   }
 
-  async completeAction(user: Principal, threadId: string): Promise<ThreadView> {
+  async completeAction(user: Principal, threadId: string): Promise<ThreadResponse> {
     await this.transactions.run(async (tx) => {
       const { thread, owner } = await this.load(tx, threadId);
       const action = await this.threads.actionOf(tx, thread.id);
@@ -269,7 +245,7 @@ export class DiscussionsService {
     return this.get(user, threadId);
   }
 
-  async actionItems(user: Principal, query: ActionItemsQuery): Promise<Page<ActionItemView>> {
+  async actionItems(user: Principal, query: ActionItemsQuery): Promise<ActionItemPage> {
     const today = new Date().toISOString().slice(0, 10);
     const page = await this.threads.listActionItems(this.transactions.db, { ...query, today });
     const owners = new Map<string, DocumentOwner | null>();
@@ -300,7 +276,7 @@ export class DiscussionsService {
     return { thread, owner: await this.access.owner(thread.documentId) };
   }
 
-  private view(user: Principal, owner: DocumentOwner, thread: ThreadRow): ThreadView {
+  private view(user: Principal, owner: DocumentOwner, thread: ThreadRow): ThreadResponse {
     const reviews = this.access.reviews(user, owner);
     return { ...thread, can: { resolve: this.mayResolve(user, owner, thread.createdBy.id), setAction: reviews } };
   }

@@ -81,7 +81,9 @@ export class LiveDiscussionsGateway implements OnApplicationBootstrap, OnModuleD
       if (!room || room.size === 0) return;
       const thread = await this.threads.find(this.transactions.db, change.entityId);
       if (!thread) return;
-      const event = { documentId, kind, actor: change.actor ? { userId: change.actor.userId, agencyCode: change.actor.agencyCode } : null, thread };
+      // The socket's thread has its timestamps as the text they travel as (protocol.ts); the row's are Dates.
+      const wire = { ...thread, createdAt: thread.createdAt.toISOString(), resolvedAt: thread.resolvedAt?.toISOString() ?? null };
+      const event = { documentId, kind, actor: change.actor ? { userId: change.actor.userId, agencyCode: change.actor.agencyCode } : null, thread: wire };
       for (const socketId of room) {
         const socket = this.server.sockets.get(socketId);
         // Only a socket with a seat in the document (a join that succeeded) hears its discussions.

@@ -17,7 +17,7 @@ export type NotificationView = NotificationContent & {
   /** Where in the app it leads (a path). */
   url: string;
   read: boolean;
-  createdAt: string;
+  createdAt: Date;
 };
 
 /** A notification to write: its kind with its parameters, and its English sentence. */

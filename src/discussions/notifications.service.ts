@@ -1,25 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { UsersRepository } from '../accounts/users.repository';
-import { type Locale, localeFromAcceptLanguage } from '../common/locales';
+import { localeFromAcceptLanguage } from '../common/locales';
 import type { Principal } from '../common/principal';
 import { Transactions } from '../database/transactions';
-import type { MentionMail, NotificationsQuery, PreferencesDto, ReadNotificationsDto } from './discussions.dto';
+import type { NotificationsQuery, PreferencesDto, ReadNotificationsDto } from './discussions.dto';
 import { InvalidInputError } from '../common/errors';
-import { type NotificationView, NotificationsRepository } from './notifications.repository';
-
-export interface NotificationList {
-  items: NotificationView[];
-  total: number;
-  unread: number;
-}
-
-export interface Preferences {
-  mentionMail: MentionMail;
-  /** The language the person chose; until they choose, the first of the six their browser asks for, else English. */
-  locale: Locale;
-  /** Whether `locale` was chosen (and is what their mail is written in), or only follows the browser. */
-  localeChosen: boolean;
-}
+import type { NotificationPage, PreferencesResponse, UnreadCountResponse } from './discussions.responses';
+import { NotificationsRepository } from './notifications.repository';
 
 /** A user's own notifications and preferences: nobody reads or changes another's. */
 @Injectable()
@@ -30,26 +17,26 @@ export class NotificationsService {
     private readonly users: UsersRepository,
   ) {}
 
-  async list(user: Principal, query: NotificationsQuery): Promise<NotificationList> {
+  async list(user: Principal, query: NotificationsQuery): Promise<NotificationPage> {
     const db = this.transactions.db;
     const items = await this.notifications.list(db, user.userId, query.unread === true);
     return { items, total: items.length, unread: await this.notifications.unreadCount(db, user.userId) };
   }
 
-  async markRead(user: Principal, dto: ReadNotificationsDto): Promise<{ unread: number }> {
+  async markRead(user: Principal, dto: ReadNotificationsDto): Promise<UnreadCountResponse> {
     if ((dto.ids === undefined) === (dto.all === undefined)) throw new InvalidInputError('ids', 'Send either ids (a list) or all: true.');
     await this.transactions.run((tx) => this.notifications.markRead(tx, user.userId, dto.all ? 'all' : dto.ids!));
     return { unread: await this.notifications.unreadCount(this.transactions.db, user.userId) };
   }
 
-  async preferences(user: Principal, acceptLanguage?: string): Promise<Preferences> {
+  async preferences(user: Principal, acceptLanguage?: string): Promise<PreferencesResponse> {
     const db = this.transactions.db;
     const [{ mentionMail }, locales] = await Promise.all([this.notifications.preferences(db, user.userId), this.users.localesOf(db, [user.userId])]);
     const chosen = locales.get(user.userId) ?? null;
     return { mentionMail, locale: chosen ?? localeFromAcceptLanguage(acceptLanguage) ?? 'en', localeChosen: chosen !== null };
   }
 
-  async setPreferences(user: Principal, dto: PreferencesDto, acceptLanguage?: string): Promise<Preferences> {
+  async setPreferences(user: Principal, dto: PreferencesDto, acceptLanguage?: string): Promise<PreferencesResponse> {
     await this.transactions.run(async (tx) => {
       if (dto.mentionMail !== undefined) await this.notifications.savePreferences(tx, user.userId, { mentionMail: dto.mentionMail });
       if (dto.locale !== undefined) await this.users.setLocale(tx, user.userId, dto.locale);

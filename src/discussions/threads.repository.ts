@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import type { Db } from '../database/transactions';
 import type { DiscussionAction, DiscussionComment, DiscussionPerson, DiscussionThread } from '../collaboration/protocol';
 import type { ThreadState } from './discussions.dto';
@@ -7,7 +7,11 @@ import type { ThreadState } from './discussions.dto';
 export type Person = DiscussionPerson;
 export type CommentView = DiscussionComment;
 export type ActionView = DiscussionAction;
-export type ThreadRow = DiscussionThread;
+/**
+ * A thread as read: the socket's DiscussionThread, but its own timestamps are Dates (columns, which pg reads as
+ * Dates), where its comments' and action's are strings (built in SQL as JSON). Both travel as ISO 8601 text.
+ */
+export type ThreadRow = Omit<DiscussionThread, 'createdAt' | 'resolvedAt'> & { createdAt: Date; resolvedAt: Date | null };
 
 /**
  * An action item's wording, as SQL: the first comment of its thread that is not deleted ('' when none is left), for
@@ -36,7 +40,7 @@ export interface ActionItemRow {
   assigneeUser: Person | null;
   dueDate: string;
   done: boolean;
-  doneAt: string | null;
+  doneAt: Date | null;
   overdue: boolean;
   quote: string | null;
   /** The thread's first comment: what is to be done. */

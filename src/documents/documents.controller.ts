@@ -3,25 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '../common/errors';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
-import { DocumentAccess, type DocumentOwner } from './document-access';
+import { DocumentAccess } from './document-access';
 import { DocumentStore } from './document-store';
-
-export interface DocumentView {
-  id: string;
-  owner: DocumentOwner;
-  /** As last materialized, a couple of seconds after edits settle. */
-  text: string;
-  html: string;
-  /** What the user may do with it, from the rules its owning module registered (issue #14, item 7). */
-  can: {
-    /** Edit the text live (the others view it). */
-    edit: boolean;
-    /** Start discussions and reply on it. */
-    comment: boolean;
-    /** Resolve its discussions and make action items of them. */
-    review: boolean;
-  };
-}
+import { DocumentResponse } from './documents.responses';
 
 @ApiTags('documents')
 @Controller('documents')
@@ -32,7 +16,7 @@ export class DocumentsController {
   ) {}
 
   @Get(':id')
-  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<DocumentView> {
+  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<DocumentResponse> {
     const [owner, materialized] = await Promise.all([this.access.owner(id), this.store.materialized(id)]);
     if (!materialized) throw new NotFoundError('document', id);
     const can = {

@@ -1,18 +1,7 @@
 import { allows } from '../common/policy';
 import type { Principal } from '../common/principal';
 import type { CommitmentListItem } from './commitments.repository';
-
-/** What the user may do with a commitment, from the policy table that enforces it (issue #14, item 7). */
-export interface CommitmentCan {
-  /** Change its definition (title, description, agencies, archive). */
-  manage: boolean;
-  setStatus: boolean;
-  manageIndicators: boolean;
-  /** Edit its live report (the others view it). */
-  editReport: boolean;
-  /** Write their own agency's activity report on it. */
-  writeActivityReport: boolean;
-}
+import type { CommitmentCan } from './frameworks.responses';
 
 /** A commitment as the API returns it: its agencies by code, not id, and what the user may do with it. */
 export type PresentedCommitment<V extends CommitmentListItem> = Omit<V, 'leadAgencyIds' | 'contributingAgencyIds'> & { can: CommitmentCan };

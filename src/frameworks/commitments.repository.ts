@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import type { CommitmentSubject } from '../common/policy';
 import type { Db } from '../database/transactions';
 import { Commitment, CommitmentAgency } from './commitment.entity';

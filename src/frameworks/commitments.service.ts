@@ -3,7 +3,7 @@ import { AgenciesRepository } from '../agencies/agencies.repository';
 import { ChangesRepository } from '../changes/changes.repository';
 import { DocumentsService } from '../documents/documents.service';
 import { ConflictError, InvalidInputError, NotFoundError, StaleVersionError } from '../common/errors';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import type { Db } from '../database/transactions';

@@ -1,18 +1,7 @@
 import { allows } from '../common/policy';
 import type { Principal } from '../common/principal';
 import type { Framework } from './framework.entity';
-
-/** What the user may do with a framework, from the policy table that enforces it (issue #14, item 7). */
-export interface FrameworkCan {
-  /** Change its code, title, description, country; archive it. */
-  manage: boolean;
-  /** Open, change and close its reporting cycles. */
-  manageCycles: boolean;
-  /** Add commitments to it. */
-  addCommitments: boolean;
-  /** Create, compose and issue its consolidated reports. */
-  manageConsolidatedReports: boolean;
-}
+import type { FrameworkCan } from './frameworks.responses';
 
 export type PresentedFramework = Framework & { can: FrameworkCan };
 

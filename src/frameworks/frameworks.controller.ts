@@ -1,12 +1,10 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page } from '../common/pagination';
 import { UuidParam } from '../common/params';
 import { CurrentUser, type Principal } from '../common/principal';
-import { type CommitmentDetail, CommitmentsService } from './commitments.service';
-import { presentCommitment, type PresentedCommitment } from './commitment-can';
-import type { CommitmentListItem, CommitmentView } from './commitments.repository';
-import { presentFramework, type PresentedFramework } from './framework-can';
+import { CommitmentsService } from './commitments.service';
+import { presentCommitment } from './commitment-can';
+import { presentFramework } from './framework-can';
 import {
   CommitmentsQuery,
   CreateCommitmentDto,
@@ -18,9 +16,17 @@ import {
   UpdateFrameworkDto,
   UpdateIndicatorDto,
 } from './frameworks.dto';
+import {
+  CommitmentDetailResponse,
+  CommitmentPage,
+  CommitmentResponse,
+  FrameworkPage,
+  FrameworkResponse,
+  IndicatorPage,
+  IndicatorResponse,
+  IndicatorValuePage,
+} from './frameworks.responses';
 import { FrameworksService } from './frameworks.service';
-import { Indicator } from './indicator.entity';
-import type { IndicatorValueView } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 
 @ApiTags('frameworks')
@@ -29,23 +35,23 @@ export class FrameworksController {
   constructor(private readonly frameworks: FrameworksService) {}
 
   @Get()
-  async list(@CurrentUser() user: Principal, @Query() query: FrameworksQuery): Promise<Page<PresentedFramework>> {
+  async list(@CurrentUser() user: Principal, @Query() query: FrameworksQuery): Promise<FrameworkPage> {
     const page = await this.frameworks.list(query);
     return { ...page, items: page.items.map((framework) => presentFramework(user, framework)) };
   }
 
   @Get(':id')
-  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<PresentedFramework> {
+  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<FrameworkResponse> {
     return presentFramework(user, await this.frameworks.get(id));
   }
 
   @Post()
-  async create(@CurrentUser() user: Principal, @Body() dto: CreateFrameworkDto): Promise<PresentedFramework> {
+  async create(@CurrentUser() user: Principal, @Body() dto: CreateFrameworkDto): Promise<FrameworkResponse> {
     return presentFramework(user, await this.frameworks.create(user, dto));
   }
 
   @Patch(':id')
-  async update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateFrameworkDto): Promise<PresentedFramework> {
+  async update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateFrameworkDto): Promise<FrameworkResponse> {
     return presentFramework(user, await this.frameworks.update(user, id, dto));
   }
 }
@@ -61,33 +67,33 @@ export class CommitmentsController {
   /** The items leave out `description` (lists do not show it); GET /api/commitments/:id has it. */
   @Get()
   @ApiOperation({ summary: 'A page of commitments, without their descriptions (GET /api/commitments/:id has them)' })
-  async list(@CurrentUser() user: Principal, @Query() query: CommitmentsQuery): Promise<Page<PresentedCommitment<CommitmentListItem>>> {
+  async list(@CurrentUser() user: Principal, @Query() query: CommitmentsQuery): Promise<CommitmentPage> {
     const page = await this.commitments.list(query);
     return { ...page, items: page.items.map((item) => presentCommitment(user, item)) };
   }
 
   @Get(':id')
-  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<PresentedCommitment<CommitmentDetail>> {
+  async get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<CommitmentDetailResponse> {
     return presentCommitment(user, await this.commitments.get(id));
   }
 
   @Post()
-  async create(@CurrentUser() user: Principal, @Body() dto: CreateCommitmentDto): Promise<PresentedCommitment<CommitmentView>> {
+  async create(@CurrentUser() user: Principal, @Body() dto: CreateCommitmentDto): Promise<CommitmentResponse> {
     return presentCommitment(user, await this.commitments.create(user, dto));
   }
 
   @Patch(':id')
-  async update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateCommitmentDto): Promise<PresentedCommitment<CommitmentView>> {
+  async update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateCommitmentDto): Promise<CommitmentResponse> {
     return presentCommitment(user, await this.commitments.update(user, id, dto));
   }
 
   @Get(':id/indicators')
-  listIndicators(@UuidParam() id: string): Promise<Page<Indicator>> {
+  listIndicators(@UuidParam() id: string): Promise<IndicatorPage> {
     return this.indicators.listByCommitment(id);
   }
 
   @Post(':id/indicators')
-  createIndicator(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CreateIndicatorDto): Promise<Indicator> {
+  createIndicator(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: CreateIndicatorDto): Promise<IndicatorResponse> {
     return this.indicators.create(user, id, dto);
   }
 }
@@ -98,17 +104,17 @@ export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
   @Get(':id')
-  get(@UuidParam() id: string): Promise<Indicator> {
+  get(@UuidParam() id: string): Promise<IndicatorResponse> {
     return this.indicators.get(id);
   }
 
   @Patch(':id')
-  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateIndicatorDto): Promise<Indicator> {
+  update(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: UpdateIndicatorDto): Promise<IndicatorResponse> {
     return this.indicators.update(user, id, dto);
   }
 
   @Get(':id/values')
-  values(@UuidParam() id: string, @Query() query: IndicatorValuesQuery): Promise<Page<IndicatorValueView>> {
+  values(@UuidParam() id: string, @Query() query: IndicatorValuesQuery): Promise<IndicatorValuePage> {
     return this.indicators.listValues(id, query);
   }
 }

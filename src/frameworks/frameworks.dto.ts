@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { PageQuery, VersionedUpdate } from '../common/pagination.dto';
 import { IsOmittable } from '../common/validation';
 import {
   COMMITMENT_STATUSES,

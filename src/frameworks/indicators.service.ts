@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ChangesRepository } from '../changes/changes.repository';
 import { NotFoundError } from '../common/errors';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { Transactions } from '../database/transactions';

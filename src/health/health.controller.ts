@@ -2,11 +2,7 @@ import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/principal';
-
-export interface Health {
-  status: 'ok';
-  database: 'up';
-}
+import { HealthResponse } from './health.responses';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,7 +13,7 @@ export class HealthController {
   @Public()
   @Get()
   @HttpCode(200)
-  async check(): Promise<Health> {
+  async check(): Promise<HealthResponse> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch {

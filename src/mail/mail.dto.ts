@@ -1,5 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQuery } from '../common/pagination';
+import { PageQuery } from '../common/pagination.dto';
 import type { MailKind, MailStatus } from './outbox.repository';
 
 export class MailQuery extends PageQuery {

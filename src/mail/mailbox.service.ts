@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit.service';
 import { NotFoundError } from '../common/errors';
-import type { Page } from '../common/pagination';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { Transactions } from '../database/transactions';
 import type { MailQuery } from './mail.dto';
 import { REDACTED_LINK, withSecretLink } from './outbox';
-import { type MailSummary, type MailView, OutboxRepository } from './outbox.repository';
+import type { MailResponse, MailSummaryPage } from './mail.responses';
+import { OutboxRepository } from './outbox.repository';
 
 /**
  * The secretariat's view of the outbox: without SMTP_URL it is the mailbox; with it, where failures show. A secret
@@ -21,12 +21,12 @@ export class MailboxService {
     private readonly audit: AuditTrail,
   ) {}
 
-  list(user: Principal, query: MailQuery): Promise<Page<MailSummary>> {
+  list(user: Principal, query: MailQuery): Promise<MailSummaryPage> {
     authorize(user, 'mail.read', null);
     return this.outbox.list(this.transactions.db, query);
   }
 
-  async get(user: Principal, id: string, ip: string | undefined): Promise<MailView> {
+  async get(user: Principal, id: string, ip: string | undefined): Promise<MailResponse> {
     authorize(user, 'mail.read', null);
     const mail = await this.outbox.find(this.transactions.db, id);
     if (!mail) throw new NotFoundError('mail', id);

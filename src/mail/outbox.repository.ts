@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../common/pagination';
 import type { Db } from '../database/transactions';
+import type { MailResponse, MailSummaryPage, MailSummaryResponse } from './mail.responses';
 
 export type MailKind = 'digest' | 'reminder' | 'invitation' | 'password_reset' | 'mention' | 'action_item';
 export type MailStatus = 'pending' | 'sent' | 'failed' | 'held';
@@ -21,29 +21,8 @@ export interface NewMail {
   status: 'pending' | 'held';
 }
 
-export interface MailSummary {
-  id: string;
-  kind: MailKind;
-  to: string;
-  subject: string;
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-}
-
-export interface MailView extends MailSummary {
-  recipientUserId: string | null;
-  text: string;
-  html: string;
-  headers: Record<string, string>;
-  messageId: string | null;
-  nextAttemptAt: Date;
-}
-
 /** A mail as delivery sees it: with its sealed secret link, which no other reader gets. */
-export interface MailToDeliver extends MailView {
+export interface MailToDeliver extends MailResponse {
   sealedSecret: string | null;
 }
 
@@ -135,8 +114,8 @@ export class OutboxRepository {
     return rows.length === 1;
   }
 
-  async list(db: Db, filter: { status?: MailStatus; kind?: MailKind; limit: number; offset: number }): Promise<Page<MailSummary>> {
-    const rows: (MailSummary & { total: string })[] = await db.query(
+  async list(db: Db, filter: { status?: MailStatus; kind?: MailKind; limit: number; offset: number }): Promise<MailSummaryPage> {
+    const rows: (MailSummaryResponse & { total: string })[] = await db.query(
       `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total FROM mail_outbox
         WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2)
         ORDER BY created_at DESC, id
@@ -155,8 +134,8 @@ export class OutboxRepository {
     return Number(rows[0].n);
   }
 
-  async find(db: Db, id: string): Promise<MailView | null> {
-    const rows: MailView[] = await db.query(`SELECT ${VIEW_COLUMNS} FROM mail_outbox WHERE id = $1`, [id]);
+  async find(db: Db, id: string): Promise<MailResponse | null> {
+    const rows: MailResponse[] = await db.query(`SELECT ${VIEW_COLUMNS} FROM mail_outbox WHERE id = $1`, [id]);
     return rows[0] ?? null;
   }
 }

@@ -2,12 +2,7 @@ import { allows, type ActivityReportSubject } from '../common/policy';
 import type { Principal } from '../common/principal';
 import type { ActivityReportView } from './activity-reports.repository';
 import { editRefusal, type Transition, TRANSITIONS, transitionRefusal } from './activity-report-workflow';
-
-/**
- * What the user may do with an activity report now: the policy table (who) and the workflow (whether its state
- * allows it), the same two checks the API makes before it does it (issue #14, item 7).
- */
-export type ActivityReportCan = { edit: boolean } & Record<Transition, boolean>;
+import type { ActivityReportCan } from './reporting.responses';
 
 /** An activity report as the API returns it, without its commitment's agency ids, with what the user may do. */
 export type PresentedActivityReport<V extends ActivityReportView> = Omit<V, 'leadAgencyIds' | 'contributingAgencyIds'> & { can: ActivityReportCan };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import type { Db } from '../database/transactions';
 import type { Participation } from '../frameworks/domain';
 import { ActivityReport } from './activity-report.entity';

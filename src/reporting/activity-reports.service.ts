@@ -4,7 +4,7 @@ import { ChangesRepository } from '../changes/changes.repository';
 import { DiscussionsService } from '../discussions/discussions.service';
 import { DocumentsService } from '../documents/documents.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import { ActivityReportSubject, authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { type Db, readTogether, Transactions } from '../database/transactions';
@@ -23,17 +23,10 @@ import {
   TransitionWithReasonDto,
   UpdateActivityReportDto,
 } from './reporting.dto';
+import type { ActivityReportDiffResponse } from './reporting.responses';
 
 export interface ActivityReportDetail extends ActivityReportView {
   indicatorValues: IndicatorValueEntry[];
-}
-
-export interface ActivityReportDiff {
-  reportId: string;
-  /** null when this is the agency's first accepted report on the commitment: everything is added. */
-  previousReportId: string | null;
-  previousCycleLabel: string | null;
-  changes: { value: string; added?: true; removed?: true }[];
 }
 
 @Injectable()
@@ -189,7 +182,7 @@ export class ActivityReportsService {
    * Word by word, what changed in the accepted narrative since the same agency's previous accepted report on the
    * same commitment (an earlier cycle).
    */
-  async diffWithPrevious(id: string): Promise<ActivityReportDiff> {
+  async diffWithPrevious(id: string): Promise<ActivityReportDiffResponse> {
     const db = this.transactions.db;
     const current = await this.reports.findView(db, id);
     if (!current) throw new NotFoundError('activity report', id);

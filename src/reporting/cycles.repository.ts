@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import type { Db } from '../database/transactions';
 import { ReportingCycle } from './reporting-cycle.entity';
 

@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { ChangesRepository } from '../changes/changes.repository';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import type { Page } from '../common/pagination';
+import type { Page } from '../common/pagination.dto';
 import { authorize } from '../common/policy';
 import type { Principal } from '../common/principal';
 import { Transactions } from '../database/transactions';
 import { changedFields, updateVersioned } from '../database/versioned-update';
 import { FrameworksRepository } from '../frameworks/frameworks.repository';
-import { ActivityReportsRepository, AccountabilityRow } from './activity-reports.repository';
+import { ActivityReportsRepository } from './activity-reports.repository';
 import { CyclesRepository } from './cycles.repository';
 import { CreateCycleDto, CyclesQuery, UpdateCycleDto } from './reporting.dto';
 import { ReportingCycle } from './reporting-cycle.entity';
-
-export interface AccountabilityGrid {
-  frameworkId: string;
-  cycle: ReportingCycle;
-  /** Every agency that appears in the grid, by code. */
-  agencies: string[];
-  rows: { commitmentId: string; reference: string; title: string; cells: Omit<AccountabilityRow, 'commitmentId' | 'reference' | 'title'>[] }[];
-}
+import type { AccountabilityGridResponse, AccountabilityGridRowResponse } from './reporting.responses';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -87,7 +80,7 @@ export class CyclesService {
     });
   }
 
-  async accountability(frameworkId: string, cycleId: string | undefined): Promise<AccountabilityGrid> {
+  async accountability(frameworkId: string, cycleId: string | undefined): Promise<AccountabilityGridResponse> {
     const db = this.transactions.db;
     if (!(await this.frameworks.findById(db, frameworkId))) throw new NotFoundError('framework', frameworkId);
     const cycle = cycleId ? await this.cycles.findById(db, cycleId) : await this.cycles.findCurrent(db, frameworkId, today());
@@ -97,7 +90,7 @@ export class CyclesService {
         : new NotFoundError('reporting cycle of framework', frameworkId);
     }
     const cells = await this.reports.accountability(db, frameworkId, cycle.id, today());
-    const rows = new Map<string, AccountabilityGrid['rows'][number]>();
+    const rows = new Map<string, AccountabilityGridRowResponse>();
     const agencies = new Set<string>();
     for (const { commitmentId, reference, title, ...cell } of cells) {
       if (!rows.has(commitmentId)) rows.set(commitmentId, { commitmentId, reference, title, cells: [] });

@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, VersionedUpdate } from '../common/pagination';
+import { PageQuery, VersionedUpdate } from '../common/pagination.dto';
 import { IsOmittable } from '../common/validation';
 import { ACTIVITY_REPORT_STATES, type ActivityReportState } from './activity-report-state';
 

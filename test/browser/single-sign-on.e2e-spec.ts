@@ -30,14 +30,27 @@ describeBrowser('single sign-on in the browser: the secretariat sets up WFP, a W
     await settings.getByRole('combobox', { name: 'Agency' }).click();
     await settings.getByRole('option', { name: /^WFP · / }).click();
     const form = settings.getByRole('form', { name: 'Single sign-on settings' });
-    await form.getByLabel('Issuer URL').fill(idp.issuer);
+    // The server's refusal of a field is shown under that field, and nothing is stored.
+    await form.getByLabel('Issuer URL').fill('not an address');
     await form.getByLabel('Client id').fill(idp.clientId);
     await form.getByLabel('Client secret').fill(idp.clientSecret);
     await form.getByLabel('Email domains').fill('wfp-sso.test');
     await form.getByLabel('Email domains').press('Enter');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await settings.locator('input[aria-invalid="true"]').waitFor();
+    expect(await form.getByLabel('Issuer URL').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByText('Some values are missing or not valid.').count()).toBe(1);
+    expect(await t.dataSource.query(`SELECT 1 FROM agency_sso s JOIN agencies a ON a.id = s.agency_id WHERE a.code = 'WFP'`)).toEqual([]);
+    await form.getByLabel('Issuer URL').fill(idp.issuer);
     expect(await seriousViolations(settings)).toEqual([]);
     await form.getByRole('button', { name: 'Save' }).click();
     await settings.getByText('Saved. The provider answered its discovery document.').waitFor();
+    // What is stored is the form's new start: nothing to save until something changes.
+    expect(await form.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await form.getByLabel('Client id').fill(`${idp.clientId}-changed`);
+    expect(await form.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
+    await form.getByLabel('Client id').fill(idp.clientId);
+    expect(await form.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await form.getByRole('button', { name: 'Test the connection' }).click();
     await settings.getByText('The provider answers').waitFor();
     expect(await form.getByLabel('Client secret').inputValue()).toBe('');

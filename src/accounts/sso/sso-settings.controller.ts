@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { UuidParam } from '../../common/params';
 import { CurrentUser, type Principal } from '../../common/principal';
 import { SsoSettings } from './sso-settings.service';
-import { AgencySsoDto, type AgencySsoView, type SsoConnectionCheck } from './sso.dto';
+import { AgencySsoDto } from './sso.dto';
+import { AgencySsoResponse, SsoConnectionCheckResponse } from './sso.responses';
 
 /** An agency's single sign-on (OpenID Connect): the secretariat sets it, the agency's focal points read it. */
 @ApiTags('single sign-on')
@@ -13,13 +14,13 @@ export class SsoSettingsController {
   constructor(private readonly settings: SsoSettings) {}
 
   @Get()
-  get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<AgencySsoView> {
+  get(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<AgencySsoResponse> {
     return this.settings.get(user, id);
   }
 
   /** Creates or replaces the settings once the provider's discovery document checks out (400 naming `issuer` if not). */
   @Put()
-  put(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: AgencySsoDto, @Req() request: Request): Promise<AgencySsoView> {
+  put(@CurrentUser() user: Principal, @UuidParam() id: string, @Body() dto: AgencySsoDto, @Req() request: Request): Promise<AgencySsoResponse> {
     return this.settings.put(user, id, dto, request.ip);
   }
 
@@ -32,7 +33,7 @@ export class SsoSettingsController {
   /** Test the connection: fetches the stored provider's discovery document now. */
   @Post('check')
   @HttpCode(200)
-  check(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<SsoConnectionCheck> {
+  check(@CurrentUser() user: Principal, @UuidParam() id: string): Promise<SsoConnectionCheckResponse> {
     return this.settings.check(user, id);
   }
 }

@@ -8,7 +8,8 @@ import { AppConfig } from '../../config/app-config';
 import { type Db, Transactions } from '../../database/transactions';
 import { ProviderClients } from './provider-clients';
 import { type StoredAgencySso, SsoSettingsRepository } from './sso-settings.repository';
-import type { AgencySsoDto, AgencySsoView, SsoConnectionCheck } from './sso.dto';
+import type { AgencySsoDto } from './sso.dto';
+import type { AgencySsoResponse, SsoConnectionCheckResponse } from './sso.responses';
 
 /** Where the providers send people back: what the secretariat registers at each provider. */
 export const SSO_CALLBACK_PATH = '/api/auth/sso/callback';
@@ -29,7 +30,7 @@ export class SsoSettings {
     private readonly audit: AuditTrail,
   ) {}
 
-  async get(user: Principal, agencyId: string): Promise<AgencySsoView> {
+  async get(user: Principal, agencyId: string): Promise<AgencySsoResponse> {
     const agency = await this.agencyOf(this.transactions.db, agencyId);
     authorize(user, 'agency.readSso', { agencyId: agency.id, agencyCode: agency.code });
     const stored = await this.settings.find(this.transactions.db, agencyId);
@@ -38,7 +39,7 @@ export class SsoSettings {
   }
 
   /** Creates or replaces the settings; a secret left out keeps the stored one. */
-  async put(user: Principal, agencyId: string, dto: AgencySsoDto, ip: string | undefined): Promise<AgencySsoView> {
+  async put(user: Principal, agencyId: string, dto: AgencySsoDto, ip: string | undefined): Promise<AgencySsoResponse> {
     authorize(user, 'agency.manage', null);
     const agency = await this.agencyOf(this.transactions.db, agencyId);
     const issuer = dto.issuer.replace(/\/+$/, '');
@@ -106,7 +107,7 @@ export class SsoSettings {
   }
 
   /** "Test the connection": the stored settings' provider answers its discovery document now. */
-  async check(user: Principal, agencyId: string): Promise<SsoConnectionCheck> {
+  async check(user: Principal, agencyId: string): Promise<SsoConnectionCheckResponse> {
     authorize(user, 'agency.manage', null);
     await this.agencyOf(this.transactions.db, agencyId);
     const stored = await this.settings.find(this.transactions.db, agencyId);
@@ -122,7 +123,7 @@ export class SsoSettings {
     return agency;
   }
 
-  private view(stored: StoredAgencySso): AgencySsoView {
+  private view(stored: StoredAgencySso): AgencySsoResponse {
     return {
       agencyId: stored.agencyId,
       issuer: stored.issuer,

@@ -17,6 +17,7 @@ import { type StoredAgencySso, SsoSettingsRepository } from './sso-settings.repo
 import { SSO_CALLBACK_PATH } from './sso-settings.service';
 import { NoProviderError, SsoRefusal } from './sso.errors';
 import type { SsoOptionsQuery, SsoStartQuery } from './sso.dto';
+import type { SignInOptions } from './sso.responses';
 
 /** How long the browser may take at the provider between start and callback. */
 const FLOW_MS = 10 * 60 * 1000;
@@ -33,11 +34,6 @@ declare module 'express-session' {
     ssoFlow?: { agencyId: string; state: string; nonce: string; codeVerifier: string; expiresAt: number; invitationHash?: string; returnTo?: string };
   }
 }
-
-/** What the login page does after the email. */
-export type SignInOptions =
-  | { method: 'password' }
-  | { method: 'provider'; agencies: { code: string; name: string }[]; passwordAllowed: boolean };
 
 /** What the person at the provider is, from the ID token (and the userinfo endpoint for what the token leaves out). */
 interface ProviderIdentity {

@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiFoundResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/principal';
-import { type SignInOptions, SsoSignIn } from './sso-sign-in.service';
+import { SsoSignIn } from './sso-sign-in.service';
 import { SsoOptionsQuery, SsoStartQuery } from './sso.dto';
+import { PasswordSignInOptionsResponse, ProviderSignInOptionsResponse, type SignInOptions } from './sso.responses';
 
 /** Signing in through the agency's OpenID Connect provider (see SsoSignIn). */
 @ApiTags('auth')
@@ -17,6 +18,11 @@ export class SsoController {
    */
   @Public()
   @Get('options')
+  @ApiExtraModels(PasswordSignInOptionsResponse, ProviderSignInOptionsResponse)
+  @ApiOkResponse({
+    description: 'The password step, or the agencies whose provider signs the person in.',
+    schema: { oneOf: [{ $ref: getSchemaPath(PasswordSignInOptionsResponse) }, { $ref: getSchemaPath(ProviderSignInOptionsResponse) }] },
+  })
   options(@Query() query: SsoOptionsQuery): Promise<SignInOptions> {
     return this.sso.options(query);
   }

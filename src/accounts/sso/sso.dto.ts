@@ -53,28 +53,6 @@ export class AgencySsoDto {
   version?: number;
 }
 
-/** What anyone allowed to see the settings reads: never the secret, only whether there is one. */
-export interface AgencySsoView {
-  agencyId: string;
-  issuer: string;
-  clientId: string;
-  clientSecretSet: boolean;
-  emailDomains: string[];
-  passwordLogin: PasswordLogin;
-  defaultRole: SsoDefaultRole;
-  redirectUri: string;
-  version: number;
-  updatedAt: Date;
-}
-
-/** The result of "test the connection": the provider's discovery document, read now. */
-export interface SsoConnectionCheck {
-  ok: true;
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-}
-
 /** How the login page continues after the email: password, or which agency's provider. */
 export class SsoOptionsQuery {
   @IsOptional()

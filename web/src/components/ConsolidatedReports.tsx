@@ -7,7 +7,7 @@ import { fetchText } from '../lib/download';
 import { formatDate, formatMoment, formatNumber, STATE_LABEL } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { useAccountability, useCycles } from '../lib/queries';
-import type { CellState, ConsolidatedEdition, ConsolidatedReport, Cycle, EditionDiff, Page } from '../lib/types';
+import type { CellState, ConsolidatedEditionPage, ConsolidatedReport, ConsolidatedReportPage, Cycle, EditionDiff } from '../lib/types';
 import { DownloadButton } from './DownloadButton';
 import { ErrorNotice } from './ErrorNotice';
 import { LiveEditor } from './LiveEditor';
@@ -30,7 +30,7 @@ export function ConsolidatedReports({ frameworkId, manages }: { frameworkId: str
   const cycles = useCycles(frameworkId);
   const reports = useQuery({
     queryKey: ['consolidated-reports', frameworkId],
-    queryFn: () => api.get<Page<ConsolidatedReport>>(`/consolidated-reports${query({ frameworkId, limit: 200 })}`),
+    queryFn: () => api.get<ConsolidatedReportPage>(`/consolidated-reports${query({ frameworkId, limit: 200 })}`),
   });
   const [selected, setSelected] = useState<string | null>(null);
   const cycleLabel = (cycleId: string) => cycles.data?.items.find((c) => c.id === cycleId)?.label ?? t('consolidated.aCycle');
@@ -253,7 +253,7 @@ function IssueControls({ report }: { report: ConsolidatedReport }) {
 function Editions({ report }: { report: ConsolidatedReport }) {
   const editions = useQuery({
     queryKey: ['consolidated-editions', report.id, report.edition],
-    queryFn: () => api.get<Page<ConsolidatedEdition>>(`/consolidated-reports/${report.id}/editions`),
+    queryFn: () => api.get<ConsolidatedEditionPage>(`/consolidated-reports/${report.id}/editions`),
   });
   const { t } = useTranslation();
   const [diffOf, setDiffOf] = useState<number | null>(null);

@@ -1,11 +1,13 @@
 import { Alert, Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import { type ThreadView, useLiveThreads, useThreads } from '../lib/discussions';
 import { refusalMessage } from '../lib/error-messages';
-import { errorMessage, fieldError } from '../lib/errors';
+import { errorMessage } from '../lib/errors';
+import { refusesFieldsOf, showRefusal } from '../lib/forms';
 import { formatDate, formatMoment } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { useAgencies } from '../lib/queries';
@@ -296,43 +298,41 @@ function ThreadCard({
  * Turns a thread into an action item: an agency (and, through the API, a person of it) to act by a date. Offered to
  * those the server says may (`thread.can.setAction`: the secretariat and the document's lead focal points).
  */
+interface ActionItemValues {
+  /** An agency's code. */
+  assigneeAgency: string | null;
+  dueDate: string;
+}
+
 function ActionItemForm({ threadId, onDone, onCancel }: { threadId: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const agencies = useAgencies();
-  const [agency, setAgency] = useState<string | null>(null);
-  const [dueDate, setDueDate] = useState('');
+  const form = useForm<ActionItemValues>({ initialValues: { assigneeAgency: null, dueDate: '' } });
   const assign = useMutation({
-    mutationFn: () => api.put(`/threads/${threadId}/action`, { assigneeAgency: agency, dueDate }),
+    mutationFn: (values: ActionItemValues) => api.put(`/threads/${threadId}/action`, values),
     onSuccess: onDone,
+    onError: (error) => showRefusal(form, error),
   });
+  const { assigneeAgency, dueDate } = form.getValues();
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        assign.mutate();
-      }}
-    >
+    <form onSubmit={form.onSubmit((values) => assign.mutate(values))}>
       <Stack gap={6}>
         <Select
           size="xs"
           label={t('discussion.actionAgency')}
           data={(agencies.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code}, ${a.name}` }))}
-          value={agency}
-          onChange={setAgency}
           searchable
           required
-          error={fieldError(assign.error, 'assigneeAgency')}
+          {...form.getInputProps('assigneeAgency')}
         />
         <TextInput
           size="xs"
           type="date"
           label={t('discussion.actionDue')}
-          value={dueDate}
-          onChange={(event) => setDueDate(event.currentTarget.value)}
           required
-          error={fieldError(assign.error, 'dueDate')}
+          {...form.getInputProps('dueDate')}
         />
-        {assign.error && !fieldError(assign.error, 'assigneeAgency') && !fieldError(assign.error, 'dueDate') && (
+        {assign.error && !refusesFieldsOf(form, assign.error) && (
           <Text size="xs" c="red" role="alert">
             {errorMessage(assign.error)}
           </Text>
@@ -341,7 +341,7 @@ function ActionItemForm({ threadId, onDone, onCancel }: { threadId: string; onDo
           <Button size="compact-xs" variant="subtle" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button size="compact-xs" type="submit" loading={assign.isPending} disabled={!agency || !dueDate}>
+          <Button size="compact-xs" type="submit" loading={assign.isPending} disabled={!assigneeAgency || !dueDate}>
             {t('discussion.assign')}
           </Button>
         </Group>

@@ -7,6 +7,7 @@ import { type NotificationView, useLiveNotifications, useNotifications } from '.
 import { formatMoment, formatNumber } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { notificationText } from '../lib/notification-text';
+import type { UnreadCount } from '../lib/types';
 
 /** The header's bell: the unread count, live; the latest notifications; marking them read. */
 export function NotificationBell() {
@@ -17,7 +18,7 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const [opened, setOpened] = useState(false);
   const read = useMutation({
-    mutationFn: (body: { ids: string[] } | { all: true }) => api.post<{ unread: number }>('/me/notifications/read', body),
+    mutationFn: (body: { ids: string[] } | { all: true }) => api.post<UnreadCount>('/me/notifications/read', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const unread = notifications.data?.unread ?? 0;

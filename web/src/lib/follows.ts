@@ -1,20 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
+import type { DigestPreferences, Follow, FollowPage } from './types';
 
-export interface Follow {
-  targetType: 'framework' | 'commitment';
-  targetId: string;
-  label: string;
-  reason: 'follows' | 'agency_leads' | 'agency_contributes';
-}
+export type { DigestPreferences, Follow } from './types';
 
-export interface DigestPreferences {
-  frequency: 'off' | 'daily' | 'weekly';
-  hour: number;
-  timeZone: string;
-}
-
-export const useFollows = () => useQuery({ queryKey: ['follows'], queryFn: () => api.get<{ items: Follow[]; total: number }>('/me/follows') });
+export const useFollows = () => useQuery({ queryKey: ['follows'], queryFn: () => api.get<FollowPage>('/me/follows') });
 
 export const useDigestPreferences = () => useQuery({ queryKey: ['digest-preferences'], queryFn: () => api.get<DigestPreferences>('/me/digest-preferences') });
 
@@ -24,8 +14,8 @@ export function useSetFollow() {
   return useMutation({
     mutationFn: ({ targetType, targetId, follow }: { targetType: Follow['targetType']; targetId: string; follow: boolean }) =>
       follow
-        ? api.put<{ items: Follow[] }>(`/me/follows/${targetType}s/${targetId}`, {})
-        : api.delete<{ items: Follow[] }>(`/me/follows/${targetType}s/${targetId}`),
+        ? api.put<FollowPage>(`/me/follows/${targetType}s/${targetId}`, {})
+        : api.delete<FollowPage>(`/me/follows/${targetType}s/${targetId}`),
     onSuccess: (follows) => queryClient.setQueryData(['follows'], follows),
   });
 }

@@ -1,11 +1,13 @@
 // Every Mantine component's styles, once signed in (main.tsx loads only the login page's).
 import '@mantine/core/styles.layer.css';
 import { Anchor, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { api, query } from '../lib/api';
+import { refusesFieldsOf, showRefusal } from '../lib/forms';
 import { aroundElement, useTranslation } from '../lib/i18n';
 import type { SignInOptions } from '../lib/types';
 
@@ -35,23 +37,15 @@ export function AcceptInvitationPage() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const options = useQuery({ queryKey: ['invitation-options', token], queryFn: () => api.get<SignInOptions>(`/auth/sso/options${query({ invitation: token })}`), retry: false });
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/invitations/accept', { token, password });
+  const form = useForm({ initialValues: { password: '' } });
+  const accept = useMutation({
+    mutationFn: ({ password }: { password: string }) => api.post('/auth/invitations/accept', { token, password }),
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['session'] });
       await navigate('/');
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (error) => showRefusal(form, error),
+  });
   const provider = options.data?.method === 'provider' ? options.data : null;
   const agency = provider?.agencies[0];
   return (
@@ -68,12 +62,12 @@ export function AcceptInvitationPage() {
             </>
           )}
           {options.error === null && (!provider || provider.passwordAllowed) && (
-            <form onSubmit={(event) => void submit(event)} aria-label={t('accountLinks.accept')}>
+            <form onSubmit={form.onSubmit((values) => accept.mutate(values))} aria-label={t('accountLinks.accept')}>
               <Stack>
                 <Text size="sm">{agency ? t('accountLinks.orPassword') : t('accountLinks.choosePassword')}</Text>
-                {error !== null && <ErrorNotice error={error} title={t('accountLinks.acceptFailed')} />}
-                <PasswordInput label={t('login.password')} description={t('accountLinks.rules')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-                <Button type="submit" loading={busy} variant={agency ? 'default' : 'filled'}>
+                {accept.error && !refusesFieldsOf(form, accept.error) && <ErrorNotice error={accept.error} title={t('accountLinks.acceptFailed')} />}
+                <PasswordInput label={t('login.password')} description={t('accountLinks.rules')} autoComplete="new-password" required {...form.getInputProps('password')} />
+                <Button type="submit" loading={accept.isPending} variant={agency ? 'default' : 'filled'}>
                   {t('accountLinks.join')}
                 </Button>
               </Stack>
@@ -88,29 +82,23 @@ export function AcceptInvitationPage() {
 /** Asks for a reset link; the answer is the same whether the address has an account or not. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.post('/auth/password-reset', { email });
-      setSent(true);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const form = useForm({ initialValues: { email: '' } });
+  const ask = useMutation({
+    mutationFn: ({ email }: { email: string }) => api.post('/auth/password-reset', { email }),
+    onError: (error) => showRefusal(form, error),
+  });
   return (
     <Frame title={t('login.forgot')}>
-      {sent ? (
-        <Text role="status">{t('accountLinks.resetSent', { email })}</Text>
+      {ask.isSuccess ? (
+        <Text role="status">{t('accountLinks.resetSent', { email: ask.variables.email })}</Text>
       ) : (
-        <form onSubmit={(event) => void submit(event)} aria-label={t('accountLinks.askReset')}>
+        <form onSubmit={form.onSubmit((values) => ask.mutate(values))} aria-label={t('accountLinks.askReset')}>
           <Stack>
-            {error !== null && <ErrorNotice error={error} />}
-            <TextInput label={t('login.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <Button type="submit">{t('accountLinks.sendLink')}</Button>
+            {ask.error && !refusesFieldsOf(form, ask.error) && <ErrorNotice error={ask.error} />}
+            <TextInput label={t('login.email')} type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <Button type="submit" loading={ask.isPending}>
+              {t('accountLinks.sendLink')}
+            </Button>
           </Stack>
         </form>
       )}
@@ -125,34 +113,28 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const [search] = useSearchParams();
-  const [password, setPassword] = useState('');
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.post('/auth/password-reset/confirm', { token: search.get('token') ?? '', password });
-      setDone(true);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+  const form = useForm({ initialValues: { password: '' } });
+  const change = useMutation({
+    mutationFn: ({ password }: { password: string }) => api.post('/auth/password-reset/confirm', { token: search.get('token') ?? '', password }),
+    onError: (error) => showRefusal(form, error),
+  });
   const [beforeLink, afterLink] = aroundElement((slot) => t('accountLinks.passwordChanged', { link: slot }));
   return (
     <Frame title={t('accountLinks.newPassword')}>
-      {done ? (
+      {change.isSuccess ? (
         <Text role="status">
           {beforeLink}
           <Anchor href="/">{t('login.title')}</Anchor>
           {afterLink}
         </Text>
       ) : (
-        <form onSubmit={(event) => void submit(event)} aria-label={t('accountLinks.newPassword')}>
+        <form onSubmit={form.onSubmit((values) => change.mutate(values))} aria-label={t('accountLinks.newPassword')}>
           <Stack>
-            {error !== null && <ErrorNotice error={error} title={t('accountLinks.changeFailed')} />}
-            <PasswordInput label={t('accountLinks.newPasswordLabel')} description={t('accountLinks.rules')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-            <Button type="submit">{t('accountLinks.change')}</Button>
+            {change.error && !refusesFieldsOf(form, change.error) && <ErrorNotice error={change.error} title={t('accountLinks.changeFailed')} />}
+            <PasswordInput label={t('accountLinks.newPasswordLabel')} description={t('accountLinks.rules')} autoComplete="new-password" required {...form.getInputProps('password')} />
+            <Button type="submit" loading={change.isPending}>
+              {t('accountLinks.change')}
+            </Button>
           </Stack>
         </form>
       )}

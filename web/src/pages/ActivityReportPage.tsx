@@ -1,17 +1,20 @@
 import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { StateBadge } from '../components/Badges';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FormFooter } from '../components/FormFooter';
 import { LiveEditor } from '../components/LiveEditor';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
+import { showRefusal } from '../lib/forms';
 import { formatDate, formatMoment, formatNumber } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { useLiveChanges } from '../lib/live';
 import { useActivityReport, useCommitment } from '../lib/queries';
-import type { ActivityReport, Commitment, DiffPart } from '../lib/types';
+import type { ActivityReport, ActivityReportDiff, Commitment } from '../lib/types';
 import { WordDiff } from '../components/WordDiff';
 
 export function ActivityReportPage() {
@@ -71,15 +74,23 @@ function ReportView({ report, commitment }: { report: ActivityReport; commitment
   );
 }
 
+interface ReportValues {
+  summary: string;
+  /** By indicator id; '' is a value not given. */
+  values: Record<string, number | ''>;
+}
+
 function ReportForm({ report, commitment, editable }: { report: ActivityReport; commitment: Commitment; editable: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [summary, setSummary] = useState(report.summary);
-  const [values, setValues] = useState<Record<string, number | ''>>(() =>
-    Object.fromEntries((report.indicatorValues ?? []).map((v) => [v.indicatorId, v.value])),
-  );
+  const form = useForm<ReportValues>({
+    initialValues: {
+      summary: report.summary,
+      values: Object.fromEntries((report.indicatorValues ?? []).map((v) => [v.indicatorId, v.value])),
+    },
+  });
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: ({ summary, values }: ReportValues) =>
       api.patch(`/activity-reports/${report.id}`, {
         version: report.version,
         summary,
@@ -88,41 +99,24 @@ function ReportForm({ report, commitment, editable }: { report: ActivityReport; 
           .map(([indicatorId, value]) => ({ indicatorId, value })),
       }),
     onSuccess: () => queryClient.invalidateQueries(),
+    onError: (error) => showRefusal(form, error),
   });
   return (
     <Card withBorder>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate();
-        }}
-        aria-label={t('report.form')}
-      >
+      <form onSubmit={form.onSubmit((values) => save.mutate(values))} aria-label={t('report.form')}>
         <Stack>
-          <Textarea label={t('report.summary')} autosize minRows={3} value={summary} readOnly={!editable} onChange={(e) => setSummary(e.currentTarget.value)} />
+          <Textarea label={t('report.summary')} autosize minRows={3} readOnly={!editable} {...form.getInputProps('summary')} />
           {(commitment.indicators ?? []).map((indicator) => (
             <NumberInput
               key={indicator.id}
               label={`${indicator.name} (${indicator.unit})`}
               description={t('indicator.targetLine', { target: formatNumber(indicator.target) })}
-              value={values[indicator.id] ?? ''}
               readOnly={!editable}
-              onChange={(value) => setValues((current) => ({ ...current, [indicator.id]: typeof value === 'number' ? value : '' }))}
+              {...form.getInputProps(`values.${indicator.id}`)}
+              value={form.getValues().values[indicator.id] ?? ''}
             />
           ))}
-          {save.error && <ErrorNotice error={save.error} />}
-          {editable && (
-            <Group>
-              <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
-              </Button>
-              {save.isSuccess && (
-                <Text size="sm" c="teal" role="status">
-                  {t('common.saved')}
-                </Text>
-              )}
-            </Group>
-          )}
+          {editable && <FormFooter form={form} save={save} />}
         </Stack>
       </form>
     </Card>
@@ -191,7 +185,7 @@ function Diff({ reportId }: { reportId: string }) {
   const diff = useQuery({
     queryKey: ['diff', reportId],
     queryFn: () =>
-      api.get<{ previousCycleLabel: string | null; changes: DiffPart[] }>(`/activity-reports/${reportId}/diff`),
+      api.get<ActivityReportDiff>(`/activity-reports/${reportId}/diff`),
   });
   return (
     <Card withBorder>

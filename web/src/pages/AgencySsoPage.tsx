@@ -1,21 +1,15 @@
 import { Alert, Button, Card, Checkbox, Code, Group, PasswordInput, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageState } from '../components/PageState';
 import { api, ApiError } from '../lib/api';
-import { fieldError } from '../lib/errors';
+import { refusesFieldsOf, showRefusal } from '../lib/forms';
 import { aroundElement, currentLocale, useTranslation } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useAgencies } from '../lib/queries';
-import type { AgencySso } from '../lib/types';
-
-interface ConnectionCheck {
-  ok: true;
-  issuer: string;
-  authorizationEndpoint: string;
-  tokenEndpoint: string;
-}
+import type { AgencySso, SsoConnectionCheck } from '../lib/types';
 
 /** The agency's settings, or null when it signs in with passwords only (the server answers 404). */
 function useAgencySso(agencyId: string | null) {
@@ -100,52 +94,61 @@ function AgencySsoSettings({ agencyId, editable }: { agencyId: string; editable:
   );
 }
 
+interface SsoValues {
+  issuer: string;
+  clientId: string;
+  /** Empty: keep the stored one. */
+  clientSecret: string;
+  emailDomains: string[];
+  passwordsOff: boolean;
+}
+
 function SsoForm({ agencyId, stored }: { agencyId: string; stored: AgencySso | null }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [issuer, setIssuer] = useState(stored?.issuer ?? '');
-  const [clientId, setClientId] = useState(stored?.clientId ?? '');
-  const [clientSecret, setClientSecret] = useState('');
-  const [emailDomains, setEmailDomains] = useState<string[]>(stored?.emailDomains ?? []);
-  const [passwordsOff, setPasswordsOff] = useState(stored?.passwordLogin === 'disabled');
+  const form = useForm<SsoValues>({
+    initialValues: {
+      issuer: stored?.issuer ?? '',
+      clientId: stored?.clientId ?? '',
+      clientSecret: '',
+      emailDomains: stored?.emailDomains ?? [],
+      passwordsOff: stored?.passwordLogin === 'disabled',
+    },
+  });
   const refresh = (value: AgencySso | null) => queryClient.setQueryData(['agency-sso', agencyId], value);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: SsoValues) =>
       api.put<AgencySso>(`/agencies/${agencyId}/sso`, {
-        issuer: issuer.trim(),
-        clientId: clientId.trim(),
-        ...(clientSecret && { clientSecret }),
-        emailDomains: emailDomains.map((domain) => domain.trim().toLowerCase()),
-        passwordLogin: passwordsOff ? 'disabled' : 'allowed',
+        issuer: values.issuer.trim(),
+        clientId: values.clientId.trim(),
+        ...(values.clientSecret && { clientSecret: values.clientSecret }),
+        emailDomains: values.emailDomains.map((domain) => domain.trim().toLowerCase()),
+        passwordLogin: values.passwordsOff ? 'disabled' : 'allowed',
         defaultRole: 'staff',
         ...(stored && { version: stored.version }),
       }),
-    onSuccess: (value) => {
-      setClientSecret('');
+    onSuccess: (value, values) => {
+      // What is stored is the form's new starting point: nothing left to save, and the secret is never shown back.
+      form.setInitialValues({ ...values, clientSecret: '' });
+      form.reset();
       refresh(value);
     },
+    onError: (error) => showRefusal(form, error),
   });
-  const check = useMutation({ mutationFn: () => api.post<ConnectionCheck>(`/agencies/${agencyId}/sso/check`) });
+  const check = useMutation({ mutationFn: () => api.post<SsoConnectionCheck>(`/agencies/${agencyId}/sso/check`) });
   const remove = useMutation({ mutationFn: () => api.delete(`/agencies/${agencyId}/sso`), onSuccess: () => refresh(null) });
-  const fieldMessage = (field: string) => fieldError(save.error, field) && <span role="alert">{fieldError(save.error, field)}</span>;
-  const formError = save.error && !['issuer', 'clientId', 'clientSecret', 'emailDomains'].some((f) => fieldError(save.error, f));
 
   const [beforeUri, afterUri] = aroundElement((slot) => t('sso.register', { uri: slot }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
-
   return (
-    <form onSubmit={submit} aria-label={t('sso.settings')}>
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} aria-label={t('sso.settings')}>
       <Stack>
         <Text size="sm">
           {beforeUri}
           <Code>{stored?.redirectUri ?? `${window.location.origin}/api/auth/sso/callback`}</Code>
           {afterUri}
         </Text>
-        {formError && <ErrorNotice error={save.error} title={t('sso.notSaved')} />}
+        {save.error && !refusesFieldsOf(form, save.error) && <ErrorNotice error={save.error} title={t('sso.notSaved')} />}
         {save.isSuccess && (
           <Alert color="teal" role="status">
             {t('sso.saved')}
@@ -155,38 +158,31 @@ function SsoForm({ agencyId, stored }: { agencyId: string; stored: AgencySso | n
           label={t('sso.issuer')}
           description={t('sso.issuerHelp', { example: 'https://login.microsoftonline.com/<tenant>/v2.0', path: '/.well-known/openid-configuration' })}
           required
-          value={issuer}
-          onChange={(e) => setIssuer(e.currentTarget.value)}
-          error={fieldMessage('issuer')}
+          {...form.getInputProps('issuer')}
         />
-        <TextInput label={t('sso.clientId')} required value={clientId} onChange={(e) => setClientId(e.currentTarget.value)} error={fieldMessage('clientId')} />
+        <TextInput label={t('sso.clientId')} required {...form.getInputProps('clientId')} />
         <PasswordInput
           label={t('sso.clientSecret')}
           description={stored?.clientSecretSet ? t('sso.secretStored') : t('sso.secretPublic')}
           autoComplete="new-password"
-          value={clientSecret}
-          onChange={(e) => setClientSecret(e.currentTarget.value)}
-          error={fieldMessage('clientSecret')}
+          {...form.getInputProps('clientSecret')}
         />
         <TagsInput
           label={t('sso.emailDomains')}
           description={t('sso.emailDomainsHelp', { example: 'wfp.org' })}
           required
-          value={emailDomains}
-          onChange={setEmailDomains}
-          error={fieldMessage('emailDomains')}
+          {...form.getInputProps('emailDomains')}
         />
         <Checkbox
           label={t('sso.turnOffPasswords')}
           description={t('sso.turnOffPasswordsHelp')}
-          checked={passwordsOff}
-          onChange={(e) => setPasswordsOff(e.currentTarget.checked)}
+          {...form.getInputProps('passwordsOff', { type: 'checkbox' })}
         />
         <Text size="sm" c="dimmed">
           {t('sso.firstSignIn')}
         </Text>
         <Group>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={save.isPending} disabled={stored !== null && !form.isDirty()}>
             {t('common.save')}
           </Button>
           {stored && (

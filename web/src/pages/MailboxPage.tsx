@@ -5,18 +5,7 @@ import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
 import { formatMoment } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
-import type { Page } from '../lib/types';
-
-interface MailSummary {
-  id: string;
-  kind: string;
-  to: string;
-  subject: string;
-  status: 'pending' | 'sent' | 'failed' | 'held';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
+import type { Mail as MailResponse, MailSummaryPage } from '../lib/types';
 
 const STATUS_COLOR: Record<string, string> = { pending: 'blue', sent: 'teal', failed: 'red', held: 'gray' };
 
@@ -26,7 +15,7 @@ const STATUS_LABEL: Record<string, string> = { pending: 'mailbox.status.pending'
 export function MailboxPage() {
   const { t } = useTranslation();
   const { id } = useParams();
-  const mails = useQuery({ queryKey: ['mail'], queryFn: () => api.get<Page<MailSummary>>('/admin/mail?limit=100') });
+  const mails = useQuery({ queryKey: ['mail'], queryFn: () => api.get<MailSummaryPage>('/admin/mail?limit=100') });
   return (
     <Stack>
       <Title order={2}>{t('nav.mailbox')}</Title>
@@ -74,7 +63,7 @@ function Mail({ id }: { id: string }) {
   const { t } = useTranslation();
   const mail = useQuery({
     queryKey: ['mail', id],
-    queryFn: () => api.get<MailSummary & { text: string; lastError: string | null }>(`/admin/mail/${id}`),
+    queryFn: () => api.get<MailResponse>(`/admin/mail/${id}`),
   });
   return (
     <Card withBorder>

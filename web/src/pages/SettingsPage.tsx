@@ -1,16 +1,19 @@
 import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FormFooter } from '../components/FormFooter';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { PageState } from '../components/PageState';
 import { SecondFactorSettings } from '../components/SecondFactorSettings';
 import { api } from '../lib/api';
 import { type DigestPreferences, useDigestPreferences, useFollows, useSetFollow } from '../lib/follows';
+import { showRefusal } from '../lib/forms';
 import { ROLE_LABEL } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { useSession } from '../lib/session';
+import type { Preferences } from '../lib/types';
 
 const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['UTC'];
 const REASON = { follows: 'settings.follows.reason.follows', agency_leads: 'settings.follows.reason.agency_leads', agency_contributes: 'settings.follows.reason.agency_contributes' } as const;
@@ -54,76 +57,66 @@ export function SettingsPage() {
 function Digest() {
   const { t } = useTranslation();
   const preferences = useDigestPreferences();
-  const queryClient = useQueryClient();
-  // What the user has changed, else what the server holds: no effect copying the query into state.
-  const [edited, setDraft] = useState<DigestPreferences | null>(null);
-  const draft = edited ?? preferences.data ?? null;
-  const save = useMutation({
-    mutationFn: (value: DigestPreferences) => api.put<DigestPreferences>('/me/digest-preferences', value),
-    onSuccess: (value) => queryClient.setQueryData(['digest-preferences'], value),
-  });
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="xs">
         {t('settings.digest.title')}
       </Title>
-      <PageState query={preferences}>
-        {() =>
-          draft && (
-            <form
-              onSubmit={(event) => {
-                event.preventDefault();
-                save.mutate(draft);
-              }}
-              aria-label={t('settings.digest.title')}
-            >
-              <Stack>
-                <Text size="sm">{t('settings.digest.help')}</Text>
-                <Group align="flex-end">
-                  <Select
-                    label={t('settings.digest.frequency')}
-                    allowDeselect={false}
-                    value={draft.frequency}
-                    onChange={(value) => value && setDraft({ ...draft, frequency: value })}
-                    data={[
-                      { value: 'off', label: t('settings.digest.off') },
-                      { value: 'daily', label: t('settings.digest.daily') },
-                      { value: 'weekly', label: t('settings.digest.weekly') },
-                    ]}
-                  />
-                  <Select
-                    label={t('settings.digest.at')}
-                    allowDeselect={false}
-                    value={String(draft.hour)}
-                    onChange={(value) => value && setDraft({ ...draft, hour: Number(value) })}
-                    data={Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: `${String(hour).padStart(2, '0')}:00` }))}
-                  />
-                  <Select
-                    label={t('settings.digest.timeZone')}
-                    searchable
-                    allowDeselect={false}
-                    value={draft.timeZone}
-                    onChange={(value) => value && setDraft({ ...draft, timeZone: value })}
-                    data={ZONES.includes(draft.timeZone) ? ZONES : [draft.timeZone, ...ZONES]}
-                  />
-                </Group>
-                {save.error && <ErrorNotice error={save.error} />}
-                <Group>
-                  <Button type="submit" loading={save.isPending}>
-                    {t('common.save')}
-                  </Button>
-                  {save.isSuccess && (
-                    <Text size="sm" c="teal" role="status">
-                      {t('common.saved')}
-                    </Text>
-                  )}
-                </Group>
-              </Stack>
-            </form>
-          )
-        }
-      </PageState>
+      <PageState query={preferences}>{(stored) => <DigestForm stored={stored} />}</PageState>
     </Card>
+  );
+}
+
+type DigestValues = Omit<DigestPreferences, 'hour'> & { hour: string };
+
+/** The digest's schedule; Save is open once something differs from what the server holds. */
+function DigestForm({ stored }: { stored: DigestPreferences }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  // A Select holds strings: the hour is one here and a number on the wire.
+  const form = useForm<DigestValues>({ initialValues: { frequency: stored.frequency, hour: String(stored.hour), timeZone: stored.timeZone } });
+  const save = useMutation({
+    mutationFn: (values: DigestValues) => api.put<DigestPreferences>('/me/digest-preferences', { ...values, hour: Number(values.hour) }),
+    onSuccess: (value, values) => {
+      form.setInitialValues(values);
+      form.reset();
+      queryClient.setQueryData(['digest-preferences'], value);
+    },
+    onError: (error) => showRefusal(form, error),
+  });
+  const timeZone = form.getValues().timeZone;
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))} aria-label={t('settings.digest.title')}>
+      <Stack>
+        <Text size="sm">{t('settings.digest.help')}</Text>
+        <Group align="flex-end">
+          <Select
+            label={t('settings.digest.frequency')}
+            allowDeselect={false}
+            {...form.getInputProps('frequency')}
+            data={[
+              { value: 'off', label: t('settings.digest.off') },
+              { value: 'daily', label: t('settings.digest.daily') },
+              { value: 'weekly', label: t('settings.digest.weekly') },
+            ]}
+          />
+          <Select
+            label={t('settings.digest.at')}
+            allowDeselect={false}
+            {...form.getInputProps('hour')}
+            data={Array.from({ length: 24 }, (_, hour) => ({ value: String(hour), label: `${String(hour).padStart(2, '0')}:00` }))}
+          />
+          <Select
+            label={t('settings.digest.timeZone')}
+            searchable
+            allowDeselect={false}
+            {...form.getInputProps('timeZone')}
+            data={ZONES.includes(timeZone) ? ZONES : [timeZone, ...ZONES]}
+          />
+        </Group>
+        <FormFooter form={form} save={save} />
+      </Stack>
+    </form>
   );
 }
 
@@ -174,15 +167,15 @@ function Follows() {
   );
 }
 
-type MentionMailChoice = 'immediately' | 'digest' | 'off';
+type MentionMailChoice = Preferences['mentionMail'];
 
 /** Mail for mentions and action items assigned: part of the user's preferences resource (PATCH, saved on change). */
 function MentionMail() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const preferences = useQuery({ queryKey: ['preferences'], queryFn: () => api.get<{ mentionMail: MentionMailChoice }>('/me/preferences') });
+  const preferences = useQuery({ queryKey: ['preferences'], queryFn: () => api.get<Preferences>('/me/preferences') });
   const save = useMutation({
-    mutationFn: (mentionMail: MentionMailChoice) => api.patch<{ mentionMail: MentionMailChoice }>('/me/preferences', { mentionMail }),
+    mutationFn: (mentionMail: MentionMailChoice) => api.patch<Preferences>('/me/preferences', { mentionMail }),
     onSuccess: (value) => queryClient.setQueryData(['preferences'], value),
   });
   return (

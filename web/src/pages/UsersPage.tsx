@@ -1,25 +1,15 @@
 import { Badge, Button, Card, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageState } from '../components/PageState';
 import { api } from '../lib/api';
+import { refusesFieldsOf, showRefusal } from '../lib/forms';
 import { useTranslation } from '../lib/i18n';
 import { isLocale, type Locale, LOCALE_NAMES, LOCALES } from '../lib/locale';
 import { useSession } from '../lib/session';
-import type { Page, Role, SecondFactorState } from '../lib/types';
-
-interface UserRow {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  version: number;
-  secondFactor: SecondFactorState;
-  /** Whether the signed-in manager may change this user (never themselves, a secretariat account only by the secretariat). */
-  can: { manage: boolean };
-}
+import type { Role, SecondFactorState, User, UserPage } from '../lib/types';
 
 const ROLE_LABEL: Record<Role, string> = { staff: 'users.role.staff', focal_point: 'users.role.focal_point', secretariat: 'users.role.secretariat' };
 const SECOND_FACTOR_BADGE: Record<SecondFactorState, { label: string; color: string }> = {
@@ -34,13 +24,13 @@ export function UsersPage() {
   const session = useSession();
   const queryClient = useQueryClient();
   const agency = session.agency.code;
-  const users = useQuery({ queryKey: ['users', agency], queryFn: () => api.get<Page<UserRow>>(`/users?agency=${agency}&limit=200`) });
+  const users = useQuery({ queryKey: ['users', agency], queryFn: () => api.get<UserPage>(`/users?agency=${agency}&limit=200`) });
   const update = useMutation({
-    mutationFn: ({ user, change }: { user: UserRow; change: { role?: Role; active?: boolean } }) =>
+    mutationFn: ({ user, change }: { user: User; change: { role?: Role; active?: boolean } }) =>
       api.patch(`/users/${user.id}`, { version: user.version, ...change }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
   });
-  const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
   const roles = session.can.grantRoles;
   return (
     <Stack>
@@ -125,7 +115,7 @@ export function UsersPage() {
 }
 
 /** A user who lost their authenticator app and recovery codes gets back in with their password, and sets up a new one. */
-function ResetSecondFactor({ user, agency, onClose }: { user: UserRow; agency: string; onClose: () => void }) {
+function ResetSecondFactor({ user, agency, onClose }: { user: User; agency: string; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const reset = useMutation({
@@ -155,54 +145,55 @@ function ResetSecondFactor({ user, agency, onClose }: { user: UserRow; agency: s
   );
 }
 
+interface Invitation {
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: Locale;
+}
+
 function Invite({ agency, roles }: { agency: string; roles: Role[] }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('staff');
   // The invitation is written in the language chosen here: by default, the inviter's own.
-  const [locale, setLocale] = useState<Locale>(isLocale(i18n.language) ? i18n.language : 'en');
-  const invite = useMutation({
-    mutationFn: () => api.post('/users/invitations', { email, displayName, role, agency, locale }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
+  const form = useForm<Invitation>({
+    initialValues: { email: '', displayName: '', role: 'staff', locale: isLocale(i18n.language) ? i18n.language : 'en' },
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    invite.mutate();
-  };
+  const invite = useMutation({
+    mutationFn: (values: Invitation) => api.post('/users/invitations', { ...values, agency }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users', agency] }),
+    onError: (error) => showRefusal(form, error),
+  });
   return (
     <Card withBorder>
-      <form onSubmit={submit} aria-label={t('users.inviteTo', { agency })}>
+      <form onSubmit={form.onSubmit((values) => invite.mutate(values))} aria-label={t('users.inviteTo', { agency })}>
         <Stack>
           <Title order={3} size="h4">
             {t('users.invite')}
           </Title>
           <Group align="flex-end">
-            <TextInput label={t('login.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <TextInput label={t('users.name')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} />
+            <TextInput label={t('login.email')} type="email" required {...form.getInputProps('email')} />
+            <TextInput label={t('users.name')} required {...form.getInputProps('displayName')} />
             <Select
               label={t('dashboard.column.role')}
               allowDeselect={false}
-              value={role}
-              onChange={(value) => value && setRole(value)}
+              {...form.getInputProps('role')}
               data={roles.map((r) => ({ value: r, label: t(ROLE_LABEL[r]) }))}
             />
             <Select
               label={t('users.inviteLanguage')}
               allowDeselect={false}
-              value={locale}
-              onChange={(value) => isLocale(value) && setLocale(value)}
+              {...form.getInputProps('locale')}
               data={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
             />
             <Button type="submit" loading={invite.isPending}>
               {t('users.send')}
             </Button>
           </Group>
-          {invite.error && <ErrorNotice error={invite.error} />}
+          {invite.error && !refusesFieldsOf(form, invite.error) && <ErrorNotice error={invite.error} />}
           {invite.isSuccess && (
             <Text size="sm" c="teal" role="status">
-              {t('users.sent', { email })}
+              {t('users.sent', { email: invite.variables?.email })}
             </Text>
           )}
         </Stack>
