@@ -14,5 +14,27 @@ export function openApiDocument(app: INestApplication, sessionCookie: string): O
     .setVersion('1')
     .addCookieAuth(sessionCookie)
     .build();
-  return SwaggerModule.createDocument(app, description);
+  return withSortedEnums(SwaggerModule.createDocument(app, description));
+}
+
+/**
+ * The plugin lists a union's values in the order the TypeScript checker happens to hold them, which differs between
+ * a full and an incremental build: sorted, the document (and the client's types) is the same from any build.
+ */
+function withSortedEnums<T>(node: T): T {
+  if (Array.isArray(node)) {
+    for (const item of node) withSortedEnums(item);
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'enum' && Array.isArray(value)) value.sort(byValue);
+      else withSortedEnums(value);
+    }
+  }
+  return node;
+}
+
+/** Strings in code-point order, then anything else (null) after them. */
+function byValue(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return (typeof a === 'string' ? 0 : 1) - (typeof b === 'string' ? 0 : 1);
 }

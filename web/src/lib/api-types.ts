@@ -1358,16 +1358,16 @@ export interface components {
             /** @description Agency code. */
             agency: string;
             /** @enum {string} */
-            participation: "lead" | "contributing";
+            participation: "contributing" | "lead";
             /** @description Its activity report for the cycle, null when it has none. */
             reportId: string | null;
             /** @enum {string|null} */
-            reportState: "draft" | "submitted" | "accepted" | "returned" | null;
+            reportState: "accepted" | "draft" | "returned" | "submitted" | null;
             /**
              * @description Where it stands: its report's state, `missing` when it has none, `overdue` when not submitted by the due date.
              * @enum {string}
              */
-            state: "draft" | "submitted" | "accepted" | "returned" | "overdue" | "missing";
+            state: "accepted" | "draft" | "missing" | "overdue" | "returned" | "submitted";
         };
         AccountabilityGridResponse: {
             /** @description Every agency that appears in the grid, by code. */
@@ -1480,7 +1480,7 @@ export interface components {
             /** @description The thread's id: also the action item's. */
             threadId: string;
             /** @enum {string} */
-            threadState: "resolved" | "open";
+            threadState: "open" | "resolved";
             /** @description Where in the app the thread is (a path). */
             url: string;
         };
@@ -1520,7 +1520,7 @@ export interface components {
             /** @description The reason it was last returned or reopened. */
             returnReason: string | null;
             /** @enum {string} */
-            state: "draft" | "submitted" | "accepted" | "returned";
+            state: "accepted" | "draft" | "returned" | "submitted";
             /** Format: date-time */
             submittedAt: string | null;
             /** @description User id. */
@@ -1579,7 +1579,7 @@ export interface components {
             /** @description The reason it was last returned or reopened. */
             returnReason: string | null;
             /** @enum {string} */
-            state: "draft" | "submitted" | "accepted" | "returned";
+            state: "accepted" | "draft" | "returned" | "submitted";
             /** Format: date-time */
             submittedAt: string | null;
             /** @description User id. */
@@ -1616,7 +1616,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "specialized_agency" | "fund" | "programme" | "department" | "office" | "related_organization";
+            kind: "department" | "fund" | "office" | "programme" | "related_organization" | "specialized_agency";
             /** @description Its official name in English. */
             name: string;
             names: components["schemas"]["AgencyNamesResponse"];
@@ -1697,7 +1697,7 @@ export interface components {
         };
         AuditEventResponse: {
             /** @enum {string} */
-            action: "mail.read" | "login.succeeded" | "login.failed" | "login.throttled" | "logout" | "invitation.sent" | "invitation.accepted" | "invitation.revoked" | "password_reset.requested" | "password_reset.completed" | "user.role_changed" | "user.deactivated" | "user.reactivated" | "api_token.created" | "api_token.revoked" | "api_token.used" | "second_factor.enabled" | "second_factor.disabled" | "second_factor.reset" | "recovery_codes.regenerated" | "consolidated_report.downloaded" | "spreadsheet.downloaded" | "sso.configured" | "sso.removed" | "sso.user_provisioned" | "sso.refused";
+            action: "api_token.created" | "api_token.revoked" | "api_token.used" | "consolidated_report.downloaded" | "invitation.accepted" | "invitation.revoked" | "invitation.sent" | "login.failed" | "login.succeeded" | "login.throttled" | "logout" | "mail.read" | "password_reset.completed" | "password_reset.requested" | "recovery_codes.regenerated" | "second_factor.disabled" | "second_factor.enabled" | "second_factor.reset" | "spreadsheet.downloaded" | "sso.configured" | "sso.refused" | "sso.removed" | "sso.user_provisioned" | "user.deactivated" | "user.reactivated" | "user.role_changed";
             actorEmail: string | null;
             actorUserId: string | null;
             agencyCode: string | null;
@@ -1725,7 +1725,7 @@ export interface components {
              * @description The client's catalogues name it `events.<kind>`.
              * @enum {string}
              */
-            kind: "commitmentCreated" | "commitmentUpdated" | "commitmentStatusChanged" | "commitmentReportEdited" | "indicatorCreated" | "indicatorUpdated" | "indicatorArchived" | "cycleCreated" | "cycleUpdated" | "activityReportCreated" | "activityReportUpdated" | "activityReportSubmitted" | "activityReportAccepted" | "activityReportReturned" | "activityReportReopened" | "activityReportEdited" | "consolidatedReportCreated" | "consolidatedReportIssued" | "consolidatedReportReopened" | "consolidatedSummaryEdited" | "threadOpened" | "commentAdded" | "commentEdited" | "commentDeleted" | "threadResolved" | "threadReopened" | "actionSet" | "actionCleared" | "actionDone" | "frameworkCreated" | "frameworkUpdated" | "frameworkArchived" | "agencyCreated" | "agencyUpdated" | "agencyArchived";
+            kind: "actionCleared" | "actionDone" | "actionSet" | "activityReportAccepted" | "activityReportCreated" | "activityReportEdited" | "activityReportReopened" | "activityReportReturned" | "activityReportSubmitted" | "activityReportUpdated" | "agencyArchived" | "agencyCreated" | "agencyUpdated" | "commentAdded" | "commentDeleted" | "commentEdited" | "commitmentCreated" | "commitmentReportEdited" | "commitmentStatusChanged" | "commitmentUpdated" | "consolidatedReportCreated" | "consolidatedReportIssued" | "consolidatedReportReopened" | "consolidatedSummaryEdited" | "cycleCreated" | "cycleUpdated" | "frameworkArchived" | "frameworkCreated" | "frameworkUpdated" | "indicatorArchived" | "indicatorCreated" | "indicatorUpdated" | "threadOpened" | "threadReopened" | "threadResolved";
             /** @description Names as kept, numbers as numbers; the client words some before its message takes them: `fromStatus`/`toStatus` (commitment status codes), `due` (a YYYY-MM-DD date), `threadOn` (what a thread is on) and `quote` (words someone wrote). Which parameters each kind has: src/changes/change-facts.ts. */
             params: {
                 [key: string]: string | number;
@@ -1751,7 +1751,7 @@ export interface components {
             commitmentId: string | null;
             entityId: string;
             /** @enum {string} */
-            entityType: "agency" | "commitment" | "framework" | "user" | "activity_report" | "indicator" | "reporting_cycle" | "consolidated_report" | "thread";
+            entityType: "activity_report" | "agency" | "commitment" | "consolidated_report" | "framework" | "indicator" | "reporting_cycle" | "thread" | "user";
             /** @description The event told in facts the client words in the reader's language; null: show `summary`. */
             facts: components["schemas"]["ChangeFactsResponse"] | null;
             frameworkId: string | null;
@@ -1822,7 +1822,7 @@ export interface components {
             /** @description Its live report. */
             reportDocumentId: string;
             /** @enum {string} */
-            status: "not_started" | "on_track" | "at_risk" | "off_track" | "achieved";
+            status: "achieved" | "at_risk" | "not_started" | "off_track" | "on_track";
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -1846,7 +1846,7 @@ export interface components {
             /** @description Its live report. */
             reportDocumentId: string;
             /** @enum {string} */
-            status: "not_started" | "on_track" | "at_risk" | "off_track" | "achieved";
+            status: "achieved" | "at_risk" | "not_started" | "off_track" | "on_track";
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -1884,7 +1884,7 @@ export interface components {
             /** @description Its live report. */
             reportDocumentId: string;
             /** @enum {string} */
-            status: "not_started" | "on_track" | "at_risk" | "off_track" | "achieved";
+            status: "achieved" | "at_risk" | "not_started" | "off_track" | "on_track";
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -1959,7 +1959,7 @@ export interface components {
             /** @description Upper-case code, e.g. FAO. */
             code: string;
             /** @enum {string} */
-            kind: "specialized_agency" | "fund" | "programme" | "department" | "office" | "related_organization";
+            kind: "department" | "fund" | "office" | "programme" | "related_organization" | "specialized_agency";
             name: string;
             names?: components["schemas"]["AgencyNamesDto"];
         };
@@ -1981,7 +1981,7 @@ export interface components {
             leadAgencies: string[];
             reference: string;
             /** @enum {string} */
-            status?: "not_started" | "on_track" | "at_risk" | "off_track" | "achieved";
+            status?: "achieved" | "at_risk" | "not_started" | "off_track" | "on_track";
             title: string;
         };
         CreateConsolidatedReportDto: {
@@ -2019,7 +2019,7 @@ export interface components {
             country?: string;
             description?: string;
             /** @enum {string} */
-            kind: "programme" | "theme_group" | "strategy" | "decisions";
+            kind: "decisions" | "programme" | "strategy" | "theme_group";
             title: string;
         };
         CreateIndicatorDto: {
@@ -2047,7 +2047,7 @@ export interface components {
              * @description off, daily or weekly (weekly digests leave on Mondays).
              * @enum {string}
              */
-            frequency: "off" | "daily" | "weekly";
+            frequency: "daily" | "off" | "weekly";
             /** @description The local hour the digest leaves at, 0 to 23. */
             hour: number;
             /** @description An IANA time zone such as Europe/Rome; the hour is read in it, daylight saving included. */
@@ -2058,7 +2058,7 @@ export interface components {
              * @description off, daily or weekly (weekly digests leave on Mondays).
              * @enum {string}
              */
-            frequency: "off" | "daily" | "weekly";
+            frequency: "daily" | "off" | "weekly";
             /** @description The local hour the digest leaves at, 0 to 23. */
             hour: number;
             /** @description An IANA time zone such as Europe/Rome; the hour is read in it, daylight saving included. */
@@ -2103,7 +2103,7 @@ export interface components {
             /** @description A framework's code. */
             framework?: string;
             /** @enum {string} */
-            reason: "secretariat_only_agencies" | "secretariat_only_frameworks" | "secretariat_only_cycles" | "secretariat_only_commitments" | "secretariat_only_consolidated_reports" | "secretariat_only_secretariat_accounts" | "secretariat_only_audit" | "secretariat_only_digests" | "secretariat_only_mail" | "agency_focal_points_only_sso" | "agency_focal_points_only_users" | "lead_focal_points_only_status" | "lead_focal_points_only_indicators" | "lead_focal_points_only_review" | "lead_focal_points_only_accept_return" | "lead_focal_points_only_reopen" | "agency_users_only_write_report" | "agency_not_taking_part" | "agency_users_only_edit_report" | "agency_focal_points_only_submit" | "report_edited_by" | "narrative_written_by" | "report_accepted_frozen" | "report_submitted_awaiting_review" | "summary_issued_frozen" | "summary_edited_by" | "report_accepted_discussion_closed" | "summary_issued_discussion_closed" | "thread_resolvers_only" | "comment_author_only" | "action_item_agency_only" | "action_item_reviewers_only" | "own_account_change" | "own_second_factor_reset" | "second_factor_required_by_role" | "token_cannot_manage_sign_in";
+            reason: "action_item_agency_only" | "action_item_reviewers_only" | "agency_focal_points_only_sso" | "agency_focal_points_only_submit" | "agency_focal_points_only_users" | "agency_not_taking_part" | "agency_users_only_edit_report" | "agency_users_only_write_report" | "comment_author_only" | "lead_focal_points_only_accept_return" | "lead_focal_points_only_indicators" | "lead_focal_points_only_reopen" | "lead_focal_points_only_review" | "lead_focal_points_only_status" | "narrative_written_by" | "own_account_change" | "own_second_factor_reset" | "report_accepted_discussion_closed" | "report_accepted_frozen" | "report_edited_by" | "report_submitted_awaiting_review" | "second_factor_required_by_role" | "secretariat_only_agencies" | "secretariat_only_audit" | "secretariat_only_commitments" | "secretariat_only_consolidated_reports" | "secretariat_only_cycles" | "secretariat_only_digests" | "secretariat_only_frameworks" | "secretariat_only_mail" | "secretariat_only_secretariat_accounts" | "summary_edited_by" | "summary_issued_discussion_closed" | "summary_issued_frozen" | "thread_resolvers_only" | "token_cannot_manage_sign_in";
             role?: string;
         };
         DocumentCan: {
@@ -2122,10 +2122,10 @@ export interface components {
              * @description What an edit of the text is a change of, in the change feed.
              * @enum {string}
              */
-            entityType: "agency" | "commitment" | "framework" | "user" | "activity_report" | "indicator" | "reporting_cycle" | "consolidated_report" | "thread";
+            entityType: "activity_report" | "agency" | "commitment" | "consolidated_report" | "framework" | "indicator" | "reporting_cycle" | "thread" | "user";
             frameworkId: string | null;
             /** @enum {string} */
-            kind: "commitment_report" | "consolidated_summary" | "activity_narrative";
+            kind: "activity_narrative" | "commitment_report" | "consolidated_summary";
             /** @description The same as data, for a client to say in its user's language. */
             name: components["schemas"]["CommitmentReportNameResponse"] | components["schemas"]["ActivityReportNameResponse"] | components["schemas"]["ConsolidatedSummaryNameResponse"];
             /** @description The document in words: "the report of BPoA-5", "WFP's activity report on BPoA-4". */
@@ -2156,7 +2156,7 @@ export interface components {
              * @description follows: the user chose it; agency_leads / agency_contributes: by default, through the user's agency.
              * @enum {string}
              */
-            reason: "follows" | "agency_leads" | "agency_contributes";
+            reason: "agency_contributes" | "agency_leads" | "follows";
             targetId: string;
             /** @enum {string} */
             targetType: "commitment" | "framework";
@@ -2186,7 +2186,7 @@ export interface components {
             description: string;
             id: string;
             /** @enum {string} */
-            kind: "programme" | "theme_group" | "strategy" | "decisions";
+            kind: "decisions" | "programme" | "strategy" | "theme_group";
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -2260,7 +2260,7 @@ export interface components {
             id: string;
             invitedBy: components["schemas"]["InviterResponse"] | null;
             /** @enum {string} */
-            role: "staff" | "focal_point" | "secretariat";
+            role: "focal_point" | "secretariat" | "staff";
         };
         InviterResponse: {
             displayName: string;
@@ -2278,7 +2278,7 @@ export interface components {
              */
             locale?: "ar" | "en" | "es" | "fr" | "ru" | "zh";
             /** @enum {string} */
-            role: "staff" | "focal_point" | "secretariat";
+            role: "focal_point" | "secretariat" | "staff";
         };
         IssueDto: {
             /** @description The `version` the client last read. */
@@ -2301,7 +2301,7 @@ export interface components {
             html: string;
             id: string;
             /** @enum {string} */
-            kind: "digest" | "reminder" | "invitation" | "password_reset" | "mention" | "action_item";
+            kind: "action_item" | "digest" | "invitation" | "mention" | "password_reset" | "reminder";
             lastError: string | null;
             /** @description The SMTP server's id of the sent mail. */
             messageId: string | null;
@@ -2314,7 +2314,7 @@ export interface components {
             /** Format: date-time */
             sentAt: string | null;
             /** @enum {string} */
-            status: "pending" | "sent" | "failed" | "held";
+            status: "failed" | "held" | "pending" | "sent";
             subject: string;
             text: string;
             /** @description The address it is (or was) sent to. */
@@ -2331,12 +2331,12 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "digest" | "reminder" | "invitation" | "password_reset" | "mention" | "action_item";
+            kind: "action_item" | "digest" | "invitation" | "mention" | "password_reset" | "reminder";
             lastError: string | null;
             /** Format: date-time */
             sentAt: string | null;
             /** @enum {string} */
-            status: "pending" | "sent" | "failed" | "held";
+            status: "failed" | "held" | "pending" | "sent";
             subject: string;
             /** @description The address it is (or was) sent to. */
             to: string;
@@ -2391,7 +2391,7 @@ export interface components {
              * @description Mail for mentions and assignments: at once (one mail per burst), only in the digest, or never.
              * @enum {string}
              */
-            mentionMail?: "immediately" | "digest" | "off";
+            mentionMail?: "digest" | "immediately" | "off";
         };
         PreferencesResponse: {
             /**
@@ -2405,7 +2405,7 @@ export interface components {
              * @description Mail for mentions and assignments: at once (one mail per burst), only in the digest, or never.
              * @enum {string}
              */
-            mentionMail: "off" | "digest" | "immediately";
+            mentionMail: "digest" | "immediately" | "off";
         };
         PresencePage: {
             items: components["schemas"]["PresenceUserResponse"][];
@@ -2521,11 +2521,11 @@ export interface components {
             /** @description The role requires it: it cannot be turned off, only reset by a manager when the app is lost. */
             required: boolean;
             /** @enum {string} */
-            state: "on" | "off" | "enrolment_required";
+            state: "enrolment_required" | "off" | "on";
         };
         SessionCan: {
             /** @description The roles the user may give. */
-            grantRoles: ("staff" | "focal_point" | "secretariat")[];
+            grantRoles: ("focal_point" | "secretariat" | "staff")[];
             manageAgencies: boolean;
             manageCommitments: boolean;
             manageConsolidatedReports: boolean;
@@ -2549,15 +2549,15 @@ export interface components {
              * @description How this session signed in (null for an API token).
              * @enum {string|null}
              */
-            signedInWith: "password" | "password_second_factor" | "provider" | "provider_second_factor" | "provider_mfa" | null;
+            signedInWith: "password" | "password_second_factor" | "provider" | "provider_mfa" | "provider_second_factor" | null;
             user: {
                 displayName: string;
                 email: string;
                 id: string;
                 /** @enum {string} */
-                role: "staff" | "focal_point" | "secretariat";
+                role: "focal_point" | "secretariat" | "staff";
                 /** @enum {string} */
-                secondFactor: "on" | "off" | "enrolment_required";
+                secondFactor: "enrolment_required" | "off" | "on";
             };
         };
         SsoAgencyOptionResponse: {
@@ -2621,7 +2621,7 @@ export interface components {
             resolvedAt: string | null;
             resolvedBy: components["schemas"]["DiscussionPersonResponse"] | null;
             /** @enum {string} */
-            state: "resolved" | "open";
+            state: "open" | "resolved";
             /** @description Moves with every change in the thread, so a client can tell which copy is newer. */
             version: number;
         };
@@ -2653,7 +2653,7 @@ export interface components {
             /** @description True archives the agency, false restores it. */
             archived?: boolean;
             /** @enum {string} */
-            kind?: "specialized_agency" | "fund" | "programme" | "department" | "office" | "related_organization";
+            kind?: "department" | "fund" | "office" | "programme" | "related_organization" | "specialized_agency";
             name?: string;
             names?: components["schemas"]["AgencyNamesDto"];
             /** @description The `version` the client last read. */
@@ -2666,7 +2666,7 @@ export interface components {
             dueDate?: string | null;
             leadAgencies?: string[];
             /** @enum {string} */
-            status?: "not_started" | "on_track" | "at_risk" | "off_track" | "achieved";
+            status?: "achieved" | "at_risk" | "not_started" | "off_track" | "on_track";
             title?: string;
             /** @description The `version` the client last read. */
             version: number;
@@ -2700,7 +2700,7 @@ export interface components {
         UpdateUserDto: {
             active?: boolean;
             /** @enum {string} */
-            role?: "staff" | "focal_point" | "secretariat";
+            role?: "focal_point" | "secretariat" | "staff";
             /** @description The `version` the client last read. */
             version: number;
         };
@@ -2719,12 +2719,12 @@ export interface components {
             email: string;
             id: string;
             /** @enum {string} */
-            role: "staff" | "focal_point" | "secretariat";
+            role: "focal_point" | "secretariat" | "staff";
             /**
              * @description Whether the user signs in with a second factor (a manager can reset it when it is lost).
              * @enum {string}
              */
-            secondFactor: "on" | "off" | "enrolment_required";
+            secondFactor: "enrolment_required" | "off" | "on";
             version: number;
         };
         WordChangeResponse: {
@@ -2753,7 +2753,7 @@ export interface operations {
                 offset?: number;
                 /** @description true: only those past their due date (and not done). */
                 overdue?: boolean;
-                state?: "open" | "done";
+                state?: "done" | "open";
             };
             header?: never;
             path?: never;
@@ -2803,7 +2803,7 @@ export interface operations {
                 limit?: number;
                 /** @description How many items to skip. */
                 offset?: number;
-                state?: "draft" | "submitted" | "accepted" | "returned";
+                state?: "accepted" | "draft" | "returned" | "submitted";
             };
             header?: never;
             path?: never;
@@ -3014,7 +3014,7 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                action?: "login.succeeded" | "login.failed" | "login.throttled" | "logout" | "invitation.sent" | "invitation.accepted" | "invitation.revoked" | "password_reset.requested" | "password_reset.completed" | "user.role_changed" | "user.deactivated" | "user.reactivated" | "api_token.created" | "api_token.revoked" | "api_token.used" | "second_factor.enabled" | "second_factor.disabled" | "second_factor.reset" | "recovery_codes.regenerated" | "mail.read" | "consolidated_report.downloaded" | "spreadsheet.downloaded" | "sso.configured" | "sso.removed" | "sso.user_provisioned" | "sso.refused";
+                action?: "api_token.created" | "api_token.revoked" | "api_token.used" | "consolidated_report.downloaded" | "invitation.accepted" | "invitation.revoked" | "invitation.sent" | "login.failed" | "login.succeeded" | "login.throttled" | "logout" | "mail.read" | "password_reset.completed" | "password_reset.requested" | "recovery_codes.regenerated" | "second_factor.disabled" | "second_factor.enabled" | "second_factor.reset" | "spreadsheet.downloaded" | "sso.configured" | "sso.refused" | "sso.removed" | "sso.user_provisioned" | "user.deactivated" | "user.reactivated" | "user.role_changed";
                 actorUserId?: string;
                 /** @description Agency code. */
                 agency?: string;
@@ -3070,12 +3070,12 @@ export interface operations {
     MailController_list: {
         parameters: {
             query?: {
-                kind?: "digest" | "reminder" | "invitation" | "password_reset" | "mention" | "action_item";
+                kind?: "action_item" | "digest" | "invitation" | "mention" | "password_reset" | "reminder";
                 /** @description How many items, 1 to 200. */
                 limit?: number;
                 /** @description How many items to skip. */
                 offset?: number;
-                status?: "pending" | "sent" | "failed" | "held";
+                status?: "failed" | "held" | "pending" | "sent";
             };
             header?: never;
             path?: never;
@@ -3117,7 +3117,7 @@ export interface operations {
     AgenciesController_list: {
         parameters: {
             query?: {
-                kind?: "specialized_agency" | "fund" | "programme" | "department" | "office" | "related_organization";
+                kind?: "department" | "fund" | "office" | "programme" | "related_organization" | "specialized_agency";
                 /** @description How many items, 1 to 200. */
                 limit?: number;
                 /** @description How many items to skip. */
@@ -3519,7 +3519,7 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 entityId?: string;
-                entityType?: "agency" | "framework" | "commitment" | "indicator" | "reporting_cycle" | "activity_report" | "user" | "thread";
+                entityType?: "activity_report" | "agency" | "commitment" | "framework" | "indicator" | "reporting_cycle" | "thread" | "user";
                 frameworkId?: string;
                 limit: number;
                 /** @description `desc`: newest first (the cursor then reads backwards). */
@@ -3600,8 +3600,8 @@ export interface operations {
                 /** @description How many items to skip. */
                 offset?: number;
                 /** @description With `agency`: only where it leads, or only where it contributes. */
-                participation?: "lead" | "contributing";
-                status?: "not_started" | "on_track" | "at_risk" | "off_track" | "achieved";
+                participation?: "contributing" | "lead";
+                status?: "achieved" | "at_risk" | "not_started" | "off_track" | "on_track";
             };
             header?: never;
             path?: never;
@@ -3829,7 +3829,7 @@ export interface operations {
             query: {
                 /** @description An issued edition, as it was issued; without it, the current draft. */
                 edition?: number;
-                format: "docx" | "pdf" | "html";
+                format: "docx" | "html" | "pdf";
                 /**
                  * @description The language of the report's own headings and labels (a draft's; an edition keeps the files it was issued with).
                  *     Without it, the language the user chose in Concert, else English.
@@ -4133,7 +4133,7 @@ export interface operations {
     FrameworksController_list: {
         parameters: {
             query?: {
-                kind?: "programme" | "theme_group" | "strategy" | "decisions";
+                kind?: "decisions" | "programme" | "strategy" | "theme_group";
                 /** @description How many items, 1 to 200. */
                 limit?: number;
                 /** @description How many items to skip. */
@@ -4252,7 +4252,7 @@ export interface operations {
         parameters: {
             query: {
                 cycleId: string;
-                format: "xlsx" | "csv";
+                format: "csv" | "xlsx";
             };
             header?: never;
             path: {
@@ -4298,7 +4298,7 @@ export interface operations {
     SpreadsheetsController_indicatorValues: {
         parameters: {
             query: {
-                format: "xlsx" | "csv";
+                format: "csv" | "xlsx";
             };
             header?: never;
             path: {
