@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { DomainError } from '../common/errors';
+import { DomainError, NotFoundError } from '../common/errors';
 import type { Principal } from '../common/principal';
 import { AppConfig } from '../config/app-config';
 import { DocumentAccess } from '../documents/document-access';
@@ -117,7 +117,8 @@ export class DocumentRegistry implements OnModuleDestroy {
   private async load(document: LiveDocument): Promise<LiveDocument> {
     try {
       const stored = await this.store.load(document.id);
-      if (!stored || stored.unavailableReason) throw new DocumentUnavailableError(document.id);
+      if (!stored) throw new NotFoundError('document', document.id);
+      if (stored.unavailableReason) throw new DocumentUnavailableError(document.id);
       if (stored.updates.some((update) => !decodeUpdateOrNull(update))) {
         await this.store.markUnavailable(document.id, 'a stored update cannot be decoded');
         this.logger.error(`Document ${document.id} holds an update that cannot be decoded; it is now unavailable.`);
