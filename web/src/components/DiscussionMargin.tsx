@@ -1,18 +1,17 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import { type ThreadView, useLiveThreads, useThreads } from '../lib/discussions';
 import { refusalMessage } from '../lib/error-messages';
 import { errorMessage } from '../lib/errors';
-import { refusesFieldsOf, showRefusal } from '../lib/forms';
 import { formatDate, formatMoment } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
-import { useAgencies } from '../lib/queries';
 import { anchorRange, commentHighlightsKey, selectionAnchor } from './comment-highlights';
 import { CommentComposer } from './CommentComposer';
+
+const ActionItemForm = lazy(async () => ({ default: (await import('./ActionItemForm')).ActionItemForm }));
 
 interface Props {
   documentId: string;
@@ -269,14 +268,16 @@ function ThreadCard({
           </Text>
         )}
         {assigning && (
-          <ActionItemForm
-            threadId={thread.id}
-            onDone={() => {
-              setAssigning(false);
-              onChanged();
-            }}
-            onCancel={() => setAssigning(false)}
-          />
+          <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+            <ActionItemForm
+              threadId={thread.id}
+              onDone={() => {
+                setAssigning(false);
+                onChanged();
+              }}
+              onCancel={() => setAssigning(false)}
+            />
+          </Suspense>
         )}
         {replying && (
           <CommentComposer
@@ -291,61 +292,5 @@ function ThreadCard({
         )}
       </Stack>
     </Card>
-  );
-}
-
-/**
- * Turns a thread into an action item: an agency (and, through the API, a person of it) to act by a date. Offered to
- * those the server says may (`thread.can.setAction`: the secretariat and the document's lead focal points).
- */
-interface ActionItemValues {
-  /** An agency's code. */
-  assigneeAgency: string | null;
-  dueDate: string;
-}
-
-function ActionItemForm({ threadId, onDone, onCancel }: { threadId: string; onDone: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const agencies = useAgencies();
-  const form = useForm<ActionItemValues>({ initialValues: { assigneeAgency: null, dueDate: '' } });
-  const assign = useMutation({
-    mutationFn: (values: ActionItemValues) => api.put(`/threads/${threadId}/action`, values),
-    onSuccess: onDone,
-    onError: (error) => showRefusal(form, error),
-  });
-  const { assigneeAgency, dueDate } = form.getValues();
-  return (
-    <form onSubmit={form.onSubmit((values) => assign.mutate(values))}>
-      <Stack gap={6}>
-        <Select
-          size="xs"
-          label={t('discussion.actionAgency')}
-          data={(agencies.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.code}, ${a.name}` }))}
-          searchable
-          required
-          {...form.getInputProps('assigneeAgency')}
-        />
-        <TextInput
-          size="xs"
-          type="date"
-          label={t('discussion.actionDue')}
-          required
-          {...form.getInputProps('dueDate')}
-        />
-        {assign.error && !refusesFieldsOf(form, assign.error) && (
-          <Text size="xs" c="red" role="alert">
-            {errorMessage(assign.error)}
-          </Text>
-        )}
-        <Group gap="xs" justify="flex-end">
-          <Button size="compact-xs" variant="subtle" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button size="compact-xs" type="submit" loading={assign.isPending} disabled={!assigneeAgency || !dueDate}>
-            {t('discussion.assign')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
