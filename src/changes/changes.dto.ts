@@ -1,8 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import type { EntityType } from './changes.repository';
-
-const ENTITY_TYPES: EntityType[] = ['agency', 'framework', 'commitment', 'indicator', 'reporting_cycle', 'activity_report', 'user', 'thread'];
+import { ENTITY_TYPES, type EntityType } from './changes.repository';
 
 export class ChangesQuery {
   /** Only changes at or after this time (ISO 8601). */

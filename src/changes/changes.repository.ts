@@ -6,16 +6,9 @@ import { type ChangeFacts, changeFacts, type ChangeFactsSource } from './change-
 /** An arbitrary constant naming "appending to the change feed" among advisory locks. */
 const CHANGE_FEED_LOCK = 7_311_203_003;
 
-export type EntityType =
-  | 'agency'
-  | 'framework'
-  | 'commitment'
-  | 'indicator'
-  | 'reporting_cycle'
-  | 'activity_report'
-  | 'consolidated_report'
-  | 'user'
-  | 'thread';
+/** What a change can be a change of: every kind the feed records can be asked for (`?entityType=`). */
+export const ENTITY_TYPES = ['agency', 'framework', 'commitment', 'indicator', 'reporting_cycle', 'activity_report', 'consolidated_report', 'user', 'thread'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /** What a write tells the feed about itself; recorded through the same transaction as the write. */
 export interface ChangeRecord {

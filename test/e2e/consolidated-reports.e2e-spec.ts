@@ -427,6 +427,10 @@ describe('consolidated reports', () => {
       const feed = await as.unescoFocal.get(`/api/changes?frameworkId=${framework.id}&limit=50`);
       const actions = feed.body.items.filter((c: any) => c.entityType === 'consolidated_report' && c.action !== 'text_edited').map((c: any) => c.action);
       expect(actions).toEqual(['created', 'issued']);
+      // The feed can be asked for consolidated reports' changes alone, like any other kind it records.
+      const reports = await as.unescoFocal.get(`/api/changes?entityType=consolidated_report&entityId=${report.id}&limit=50`);
+      expect(reports.status).toBe(200);
+      expect(reports.body.items.filter((c: any) => c.action !== 'text_edited').map((c: any) => c.action)).toEqual(['created', 'issued']);
     });
 
     it('keeps the issued summary’s discussions readable and closed to new comments until it is reopened', async () => {

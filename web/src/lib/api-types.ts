@@ -3519,7 +3519,7 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 entityId?: string;
-                entityType?: "activity_report" | "agency" | "commitment" | "framework" | "indicator" | "reporting_cycle" | "thread" | "user";
+                entityType?: "activity_report" | "agency" | "commitment" | "consolidated_report" | "framework" | "indicator" | "reporting_cycle" | "thread" | "user";
                 frameworkId?: string;
                 limit: number;
                 /** @description `desc`: newest first (the cursor then reads backwards). */
