@@ -132,8 +132,8 @@ export class RecoveryCodesResponse {
   recoveryCodes!: string[];
 }
 
-/** A user as the directory shows them to anyone signed in: name and agency, never email. */
-export class DirectoryPersonResponse {
+/** A user as others see them (the people directory, discussions): name and agency, never email. */
+export class PersonResponse {
   id!: string;
   displayName!: string;
   agencyCode!: string;
@@ -141,5 +141,5 @@ export class DirectoryPersonResponse {
 
 /** At most 20 people: no total, no paging. */
 export class PeopleSearchResponse {
-  items!: DirectoryPersonResponse[];
+  items!: PersonResponse[];
 }

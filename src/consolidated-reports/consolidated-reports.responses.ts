@@ -1,3 +1,4 @@
+import type { ChangeActorResponse } from '../changes/changes.responses';
 import type { WordChangeResponse } from '../reporting/reporting.responses';
 import type { ConsolidatedReportState } from './consolidated-report.entity';
 
@@ -31,7 +32,7 @@ export class ConsolidatedReportPage {
 export class ConsolidatedReportEditionResponse {
   edition!: number;
   issuedAt!: Date;
-  issuedBy!: { userId: string; displayName: string; agencyCode: string };
+  issuedBy!: ChangeActorResponse;
   /** The size of its Word file. */
   docxBytes!: number;
   /** The size of its PDF, null until it is first printed (an edition issued while no browser was available). */

@@ -1,4 +1,5 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { PersonResponse } from '../accounts/accounts.responses';
 import type { Locale } from '../common/locales';
 import type { RefusalReason } from '../common/refusals';
 import { DOCUMENT_NAME_MODELS, DOCUMENT_NAME_PROPERTY, type DocumentNameResponse } from '../documents/documents.responses';
@@ -10,22 +11,14 @@ import type { MentionMail, ThreadState } from './discussions.dto';
 // The same threads and notifications also travel on the live socket, typed in src/collaboration/protocol.ts (the
 // socket's contract): these classes describe the same JSON for the REST answers.
 
-/** A user as discussions show them: no email (DiscussionPerson on the socket). */
-export class DiscussionPersonResponse {
-  id!: string;
-  displayName!: string;
-  /** Their agency's code. */
-  agencyCode!: string;
-}
-
 export class CommentResponse {
   id!: string;
   threadId!: string;
-  author!: DiscussionPersonResponse;
+  author!: PersonResponse;
   /** Empty once deleted: the thread shows "comment deleted" in its place. */
   body!: string;
   /** The users the comment mentions (none once deleted). */
-  mentions!: DiscussionPersonResponse[];
+  mentions!: PersonResponse[];
   deleted!: boolean;
   /** ISO 8601 timestamp, as PostgreSQL writes it. */
   createdAt!: string;
@@ -38,7 +31,7 @@ export class CommentResponse {
 export class ThreadActionResponse {
   /** The agency's code. */
   assigneeAgency!: string;
-  assigneeUser!: DiscussionPersonResponse | null;
+  assigneeUser!: PersonResponse | null;
   /** YYYY-MM-DD. */
   dueDate!: string;
   done!: boolean;
@@ -72,9 +65,9 @@ export class ThreadResponse {
   /** The text the anchor enclosed when the thread was opened; null: about the whole document. */
   quote!: string | null;
   state!: ThreadState;
-  createdBy!: DiscussionPersonResponse;
+  createdBy!: PersonResponse;
   createdAt!: Date;
-  resolvedBy!: DiscussionPersonResponse | null;
+  resolvedBy!: PersonResponse | null;
   resolvedAt!: Date | null;
   action!: ThreadActionResponse | null;
   /** Moves with every change in the thread, so a client can tell which copy is newer. */
@@ -139,7 +132,7 @@ export class ActionItemResponse {
   documentId!: string;
   /** The agency's code. */
   assigneeAgency!: string;
-  assigneeUser!: DiscussionPersonResponse | null;
+  assigneeUser!: PersonResponse | null;
   /** YYYY-MM-DD. */
   dueDate!: string;
   done!: boolean;

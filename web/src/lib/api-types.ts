@@ -1459,7 +1459,7 @@ export interface components {
         ActionItemResponse: {
             /** @description The agency's code. */
             assigneeAgency: string;
-            assigneeUser: components["schemas"]["DiscussionPersonResponse"] | null;
+            assigneeUser: components["schemas"]["PersonResponse"] | null;
             can: components["schemas"]["ActionItemCan"];
             commitmentId: string | null;
             documentId: string;
@@ -1778,7 +1778,7 @@ export interface components {
             excerpt: string;
         };
         CommentResponse: {
-            author: components["schemas"]["DiscussionPersonResponse"];
+            author: components["schemas"]["PersonResponse"];
             /** @description Empty once deleted: the thread shows "comment deleted" in its place. */
             body: string;
             /** @description ISO 8601 timestamp, as PostgreSQL writes it. */
@@ -1788,7 +1788,7 @@ export interface components {
             editedAt: string | null;
             id: string;
             /** @description The users the comment mentions (none once deleted). */
-            mentions: components["schemas"]["DiscussionPersonResponse"][];
+            mentions: components["schemas"]["PersonResponse"][];
             threadId: string;
             version: number;
         };
@@ -1906,11 +1906,7 @@ export interface components {
             edition: number;
             /** Format: date-time */
             issuedAt: string;
-            issuedBy: {
-                agencyCode: string;
-                displayName: string;
-                userId: string;
-            };
+            issuedBy: components["schemas"]["ChangeActorResponse"];
             /** @description The size of its PDF, null until it is first printed (an edition issued while no browser was available). */
             pdfBytes: number | null;
         };
@@ -2077,17 +2073,6 @@ export interface components {
             mailed: number;
             /** @description Periods another run (or process) did first. */
             skipped: number;
-        };
-        DirectoryPersonResponse: {
-            agencyCode: string;
-            displayName: string;
-            id: string;
-        };
-        DiscussionPersonResponse: {
-            /** @description Their agency's code. */
-            agencyCode: string;
-            displayName: string;
-            id: string;
         };
         DiscussionRefusalResponse: {
             /** @description Agency codes. */
@@ -2379,7 +2364,12 @@ export interface components {
             method: "password";
         };
         PeopleSearchResponse: {
-            items: components["schemas"]["DirectoryPersonResponse"][];
+            items: components["schemas"]["PersonResponse"][];
+        };
+        PersonResponse: {
+            agencyCode: string;
+            displayName: string;
+            id: string;
         };
         PreferencesDto: {
             /**
@@ -2573,7 +2563,7 @@ export interface components {
         ThreadActionResponse: {
             /** @description The agency's code. */
             assigneeAgency: string;
-            assigneeUser: components["schemas"]["DiscussionPersonResponse"] | null;
+            assigneeUser: components["schemas"]["PersonResponse"] | null;
             done: boolean;
             /** @description ISO 8601 timestamp, as PostgreSQL writes it; null until done. */
             doneAt: string | null;
@@ -2612,14 +2602,14 @@ export interface components {
             comments: components["schemas"]["CommentResponse"][];
             /** Format: date-time */
             createdAt: string;
-            createdBy: components["schemas"]["DiscussionPersonResponse"];
+            createdBy: components["schemas"]["PersonResponse"];
             documentId: string;
             id: string;
             /** @description The text the anchor enclosed when the thread was opened; null: about the whole document. */
             quote: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
-            resolvedBy: components["schemas"]["DiscussionPersonResponse"] | null;
+            resolvedBy: components["schemas"]["PersonResponse"] | null;
             /** @enum {string} */
             state: "open" | "resolved";
             /** @description Moves with every change in the thread, so a client can tell which copy is newer. */
