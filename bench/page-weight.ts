@@ -9,6 +9,8 @@ export interface LoadedAsset {
   url: string;
   type: 'script' | 'stylesheet';
   gzipBytes: number;
+  /** What the server sent for it (compressed as it was sent: brotli where the browser takes it). */
+  sentBytes: number;
 }
 
 /**
@@ -21,8 +23,8 @@ export async function assetsLoadedBy(page: Page, open: () => Promise<unknown>, r
     const type = response.request().resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
     bodies.push(
-      response.body().then(
-        (body) => ({ url: new URL(response.url()).pathname, type, gzipBytes: gzipSync(body, { level: 9 }).length }),
+      Promise.all([response.body(), response.request().sizes()]).then(
+        ([body, sizes]) => ({ url: new URL(response.url()).pathname, type, gzipBytes: gzipSync(body, { level: 9 }).length, sentBytes: sizes.responseBodySize }),
         () => null,
       ),
     );
@@ -38,6 +40,6 @@ export async function assetsLoadedBy(page: Page, open: () => Promise<unknown>, r
   return (await Promise.all(bodies)).filter((asset): asset is LoadedAsset => asset !== null);
 }
 
-export function kilobytes(assets: LoadedAsset[]): number {
-  return assets.reduce((sum, asset) => sum + asset.gzipBytes, 0) / 1000;
+export function kilobytes(assets: LoadedAsset[], measure: 'gzipBytes' | 'sentBytes' = 'gzipBytes'): number {
+  return assets.reduce((sum, asset) => sum + asset[measure], 0) / 1000;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import compression from 'compression';
+import expressStaticGzip from 'express-static-gzip';
 import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -41,7 +42,16 @@ function serveBrowserClient(app: NestExpressApplication): void {
   if (!existsSync(index)) return;
   // The build names every script and stylesheet by a hash of its content: a browser keeps them for a year and never
   // asks again. Nothing else is cached without asking, so a new build's index.html is seen at once.
-  app.useStaticAssets(path.join(WEB_ROOT, 'assets'), { prefix: '/assets/', index: false, maxAge: '365d', immutable: true, fallthrough: false });
+  // Each is sent as the build compressed it (brotli, else gzip: web/vite.config.mts), not compressed at each request.
+  app.use(
+    '/assets',
+    expressStaticGzip(path.join(WEB_ROOT, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { index: false, maxAge: '365d', immutable: true, fallthrough: false },
+    }),
+  );
   // Nothing else is served from disk: the build is index.html and assets/ (a static folder at the root looked every
   // API request up on disk before passing it on).
   app.use((request: Request, response: Response, next: NextFunction) => {

@@ -4,6 +4,8 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 import react from '@vitejs/plugin-react-swc';
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants } from 'node:zlib';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -82,7 +84,17 @@ function precompiledCatalogues(): Plugin {
 // and the socket need no CORS. `npm run dev:web` proxies /api and /socket.io to a server on :3000.
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [precompiledCatalogues(), react()],
+  plugins: [
+    precompiledCatalogues(),
+    react(),
+    // Each script and stylesheet also as .gz and .br, compressed once here at the highest levels, which the server
+    // sends as they are (src/app.ts) rather than compressing every file at every request.
+    compression({
+      include: /\.(js|css)$/,
+      threshold: 1024,
+      algorithms: [defineAlgorithm('gzip', { level: 9 }), defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })],
+    }),
+  ],
   resolve: {
     alias: [{ find: /^@formatjs\/icu-messageformat-parser$/, replacement: '@formatjs/icu-messageformat-parser/no-parser.js' }],
   },

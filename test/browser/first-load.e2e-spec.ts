@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { assetsLoadedBy, kilobytes } from '../../bench/page-weight';
@@ -95,4 +97,36 @@ describeBrowser('the first load', () => {
     expect(readdirSync(path.join(process.cwd(), 'web/dist/assets')).filter((file) => file.endsWith('.map'))).toEqual([]);
     expect((await fetch(`${t.baseUrl}${script}.map`)).status).toBe(404);
   });
+
+  it('sends each script as the build compressed it: brotli to a browser that takes it, else gzip, else as it is', async () => {
+    const html = await (await fetch(`${t.baseUrl}/`)).text();
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)![1];
+    const original = readFileSync(path.join(process.cwd(), 'web/dist', script));
+    const brotli = await rawGet(`${t.baseUrl}${script}`, 'gzip, deflate, br');
+    expect(brotli.encoding).toBe('br');
+    expect(brotli.contentType).toMatch(/^text\/javascript; charset=utf-8$/i);
+    expect(brotliDecompressSync(brotli.body).equals(original)).toBe(true);
+    // What the build wrote, byte for byte: nothing is compressed again at the request.
+    expect(brotli.body.equals(readFileSync(path.join(process.cwd(), 'web/dist', `${script}.br`)))).toBe(true);
+    const gzip = await rawGet(`${t.baseUrl}${script}`, 'gzip');
+    expect(gzip.encoding).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(original)).toBe(true);
+    const plain = await rawGet(`${t.baseUrl}${script}`, 'identity');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
+  });
 });
+
+/** A GET whose body arrives as sent (fetch would decompress it). */
+function rawGet(url: string, acceptEncoding: string): Promise<{ encoding?: string; contentType?: string; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ encoding: response.headers['content-encoding'], contentType: response.headers['content-type'], body: Buffer.concat(chunks) }));
+        response.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
