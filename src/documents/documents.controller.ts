@@ -24,6 +24,8 @@ export class DocumentsController {
       comment: this.access.discussionClosed(owner) === null,
       review: this.access.reviews(user, owner),
     };
-    return { id, owner, ...materialized, can };
+    // The owner as documented: each kind's rules keep more about it (agency ids, a report's state) for their decisions.
+    const { kind, documentId, frameworkId, commitmentId, entityType, entityId, title, name } = owner;
+    return { id, owner: { kind, documentId, frameworkId, commitmentId, entityType, entityId, title, name }, ...materialized, can };
   }
 }

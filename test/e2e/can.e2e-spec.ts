@@ -89,6 +89,8 @@ describe('can: what the API offers is what it allows', () => {
     const shown = await client.get(`/api/documents/${documentId}`);
     expect(shown.status).toBe(200);
     const { can } = shown.body;
+    // What the API document says an owner is, and nothing its rules keep for their own decisions.
+    expect(Object.keys(shown.body.owner).sort()).toEqual(['commitmentId', 'documentId', 'entityId', 'entityType', 'frameworkId', 'kind', 'name', 'title']);
 
     const live = CollabClient.connect(t.baseUrl, client, documentId);
     try {
