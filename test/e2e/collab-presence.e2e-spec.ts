@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { User } from '../../src/accounts/user.entity';
 import type { PresenceUser } from '../../src/collaboration/protocol';
 import type { ApiClient } from '../support/api-client';
@@ -103,6 +104,26 @@ describe('live documents: presence', () => {
       // The server's stamped copy of their own state never comes back to overwrite what they hold.
       expect(editor.provider.awareness.getLocalState()).toEqual({ user: { name: `Claimed ${index}` }, cursor: { move: 3, index } });
     }
+  });
+
+  it('shows a fast typist’s caret where it ends, not where the server’s rate limit cut it off', async () => {
+    const commitment = await t.factory.commitment({ lead: ['FAO'], contributing: ['WFP'] });
+    const typist = open(fao, commitment.reportDocumentId);
+    const reader = open(wfp, commitment.reportDocumentId);
+    await Promise.all([typist.synced(), reader.synced()]);
+    const refusals: unknown[] = [];
+    typist.socket.on('error', (_documentId: unknown, error: unknown) => refusals.push(error));
+    // 80 characters typed at once, each an edit and a caret move: 160 messages sent one by one, past the server's 100 a
+    // second; the carets go together, and the 80 edits stay within it.
+    const text = typist.doc.getXmlFragment('default');
+    for (let typed = 1; typed <= 80; typed += 1) {
+      typist.doc.transact(() => text.insert(text.length, [new Y.XmlText('x')]));
+      typist.provider.awareness.setLocalStateField('cursor', { typed });
+    }
+    await reader.until((r) => (stateOf(r, typist)?.cursor as { typed?: number } | undefined)?.typed === 80, 'the reader sees the caret after the last character');
+    await typist.durable();
+    expect(refusals).toEqual([]);
+    expect(reader.doc.getXmlFragment('default').length).toBe(80);
   });
 
   it('removes a dropped socket from everyone\'s awareness and from the presence list', async () => {
