@@ -216,10 +216,17 @@ async function startSmtpSink(): Promise<{ port: number; received: () => number; 
   return { port: (server.server.address() as AddressInfo).port, received: () => received, bytes: () => bytes };
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T; peakRssMb: number }> {
   const started = process.hrtime.bigint();
-  const value = await work();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+  // The RSS sampled every 20 ms while the work runs: which step makes the process's peak.
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  try {
+    const value = await work();
+    return { ms: Number(process.hrtime.bigint() - started) / 1e6, value, peakRssMb: Math.max(peak, process.memoryUsage.rss()) / 1e6 };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /**
@@ -432,6 +439,7 @@ async function main(): Promise<void> {
   ];
   say();
   for (const [line, met] of checks) say(`  ${met ? 'met    ' : 'NOT MET'}  ${line}`);
+  say(`  peak RSS during (2a) the run ${build.peakRssMb.toFixed(0)} MB, during (2b) the delivery ${delivery.peakRssMb.toFixed(0)} MB (the SMTP sink runs in this process)`);
   if (users < 5_000 || events < 500_000) say('  (scaled down: the aims are for 5,000 users and 500,000 events on an idle machine)');
   if (strict && checks.some(([, met]) => !met)) process.exitCode = 2;
 }
