@@ -1,4 +1,5 @@
 import { COMMITMENT_STATUSES, type CommitmentStatus } from '../frameworks/domain';
+import { shorten } from '../common/shorten';
 
 /**
  * A change event as facts a reader's language can tell (issue #16): a kind, which the client's catalogues name
@@ -87,10 +88,6 @@ export interface ChangeFactsSource {
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 const isStatus = (value: unknown): value is CommitmentStatus => (COMMITMENT_STATUSES as readonly unknown[]).includes(value);
 const count = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null);
-const excerpt = (written: string, max = 120) => {
-  const words = written.replace(/\s+/g, ' ').trim();
-  return words.length > max ? `${words.slice(0, max - 1)}…` : words;
-};
 
 /** Facts only when every parameter is known: a missing one makes the event fall back to its summary. */
 function facts(kind: ChangeFactKind, params: Record<string, string | number | null>): ChangeFacts | null {
@@ -104,7 +101,7 @@ function facts(kind: ChangeFactKind, params: Record<string, string | number | nu
 
 /** `quote`, when someone wrote words the event carries (a reason, a comment): the client quotes them after the sentence. */
 const quoted = (told: ChangeFacts | null, written: string | null): ChangeFacts | null =>
-  told && written ? { ...told, params: { ...told.params, quote: excerpt(written) } } : told;
+  told && written ? { ...told, params: { ...told.params, quote: shorten(written, 120) } } : told;
 
 export function changeFacts(event: ChangeFactsSource): ChangeFacts | null {
   const agency = event.actorAgency;

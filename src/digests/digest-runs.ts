@@ -30,6 +30,7 @@ import {
 import type { DigestFrequency } from './digests.dto';
 import { type ReminderRow, RemindersRepository } from './reminders.repository';
 import { wordExcerpt, type WordExcerpt } from './word-excerpt';
+import { shorten } from '../common/shorten';
 
 export interface DigestRunResult {
   frequency: DigestFrequency;
@@ -167,7 +168,7 @@ export class DigestRuns {
             items.map((a, i) => ({
               userId,
               kind: 'action_due' as const,
-              params: { dueOn: a.dueOn, daysLeft: Number(a.daysLeft), excerpt: a.summary.length > 160 ? `${a.summary.slice(0, 159)}…` : a.summary },
+              params: { dueOn: a.dueOn, daysLeft: Number(a.daysLeft), excerpt: shorten(a.summary, 160) },
               threadId: a.threadId,
               commentId: null,
               // In English for the API, as the change feed; the bell says it from `params` in the reader's language.

@@ -4,6 +4,7 @@ import { formatCalendarDate, formatDateTime, formatDay, formatNumber } from '../
 import { DIGEST_MAIL_TEXTS, type DigestMailTexts } from './digest-mail-texts';
 import type { WordExcerpt } from './word-excerpt';
 import type { DigestFrequency } from './digests.dto';
+import { shorten } from '../common/shorten';
 
 /** Everything here is in the reader's language already, but for names (agencies, people, references) and quotes. */
 export interface DigestItem {
@@ -211,7 +212,7 @@ export interface ReminderModel {
 /** An action item falling due, in a language: the reminder's line, and (in English) its notification in Concert. */
 export function actionItemLine(locale: Locale, item: ReminderActionItem): string {
   const words = DIGEST_MAIL_TEXTS[locale];
-  const what = item.summary.length > 160 ? `${item.summary.slice(0, 159)}…` : item.summary;
+  const what = shorten(item.summary, 160);
   const on = formatCalendarDate(locale, item.dueOn);
   const head = item.daysLeft < 0 ? words.deadline.overdue(on, -item.daysLeft) : words.deadline.due(on, item.daysLeft);
   return `${head}${words.colon}${what}`;

@@ -1,5 +1,6 @@
 import type { Locale } from '../common/locales';
 import { plural } from '../mail/mail-intl';
+import { shorten } from '../common/shorten';
 
 /**
  * The words of the mention mails in the UN's six languages (issue #16), after the precedent of the account mails
@@ -155,10 +156,9 @@ export const MENTION_FACTS_SQL = {
           LEFT JOIN frameworks mfw ON mfw.id = mcs.framework_id`,
 };
 
-const excerpt = (words: string, max = 120) => (words.length > max ? `${words.slice(0, max - 1)}…` : words);
 
 /** A mention in the reader's language; its stored English summary when its comment is gone. */
 export function describeMention(locale: Locale, mention: MentionFacts): string {
   if (!mention.authorName || !mention.authorAgency || !mention.place || mention.comment === null) return mention.summary;
-  return DISCUSSION_MAIL_TEXTS[locale].mention.line(mention.authorName, mention.authorAgency, mention.place, excerpt(mention.comment.replace(/\s+/g, ' ').trim()));
+  return DISCUSSION_MAIL_TEXTS[locale].mention.line(mention.authorName, mention.authorAgency, mention.place, shorten(mention.comment, 120));
 }

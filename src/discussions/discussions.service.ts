@@ -20,6 +20,7 @@ import type { ActionItemPage, ThreadPage, ThreadResponse } from './discussions.r
 import { MentionMail } from './mention-mail';
 import { type NewNotification, NotificationsRepository } from './notifications.repository';
 import { type CommentView, type ThreadRow, ThreadsRepository } from './threads.repository';
+import { shorten } from '../common/shorten';
 
 /** What a thread change is, in the change feed and on the socket. */
 export const THREAD_ACTIONS = [
@@ -35,7 +36,6 @@ export const THREAD_ACTIONS = [
 ] as const;
 export type ThreadAction = (typeof THREAD_ACTIONS)[number];
 
-const excerpt = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Where a document is read in the app. */
 export function documentPath(owner: DocumentOwner, threadId?: string): string {
@@ -94,7 +94,7 @@ export class DiscussionsService {
       const id = await this.threads.insertThread(tx, { documentId, anchor: dto.anchor ?? null, quote: dto.anchor ? (dto.quote ?? '') : null, createdBy: user.userId });
       const commentId = await this.threads.insertComment(tx, { threadId: id, authorId: user.userId, body: dto.body, mentions });
       await this.notify(tx, user, owner, id, commentId, dto.body, mentions, []);
-      await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} opened a thread on ${owner.title}: ${excerpt(dto.body)}`, { commentId });
+      await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} opened a thread on ${owner.title}: ${shorten(dto.body, 120)}`, { commentId });
       return id;
     });
     return this.get(user, threadId);
@@ -111,7 +111,7 @@ export class DiscussionsService {
     const id = await this.threads.insertThread(tx, { documentId, anchor: null, quote: null, createdBy: user.userId });
     const commentId = await this.threads.insertComment(tx, { threadId: id, authorId: user.userId, body: reason, mentions: asked });
     await this.notify(tx, user, owner, id, commentId, reason, asked, []);
-    await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} returned ${owner.title}: ${excerpt(reason)}`, { commentId, returned: true });
+    await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} returned ${owner.title}: ${shorten(reason, 120)}`, { commentId, returned: true });
     return id;
   }
 
@@ -123,7 +123,7 @@ export class DiscussionsService {
       const participants = await this.threads.participants(tx, thread.id);
       const id = await this.threads.insertComment(tx, { threadId: thread.id, authorId: user.userId, body: dto.body, mentions });
       await this.notify(tx, user, owner, thread.id, id, dto.body, mentions, participants);
-      await this.record(tx, user, owner, thread.id, 'comment_added', `${user.agencyCode} replied on ${owner.title}: ${excerpt(dto.body)}`, { commentId: id });
+      await this.record(tx, user, owner, thread.id, 'comment_added', `${user.agencyCode} replied on ${owner.title}: ${shorten(dto.body, 120)}`, { commentId: id });
       return id;
     });
     return this.commentView(threadId, commentId);
@@ -339,7 +339,7 @@ export class DiscussionsService {
     const url = documentPath(owner, threadId);
     const mentioned = mentions.filter((id) => id !== user.userId);
     const replied = participants.filter((id) => id !== user.userId && !mentioned.includes(id));
-    const params = { actor: user.displayName, agency: user.agencyCode, document: owner.name, excerpt: excerpt(body) };
+    const params = { actor: user.displayName, agency: user.agencyCode, document: owner.name, excerpt: shorten(body, 120) };
     const notifications: NewNotification[] = [
       ...mentioned.map((userId) => ({
         userId,
@@ -347,7 +347,7 @@ export class DiscussionsService {
         params,
         threadId,
         commentId,
-        summary: `${user.displayName} (${user.agencyCode}) mentioned you on ${owner.title}: ${excerpt(body)}`,
+        summary: `${user.displayName} (${user.agencyCode}) mentioned you on ${owner.title}: ${shorten(body, 120)}`,
         url,
       })),
       ...replied.map((userId) => ({
@@ -356,7 +356,7 @@ export class DiscussionsService {
         params,
         threadId,
         commentId,
-        summary: `${user.displayName} (${user.agencyCode}) replied on ${owner.title}: ${excerpt(body)}`,
+        summary: `${user.displayName} (${user.agencyCode}) replied on ${owner.title}: ${shorten(body, 120)}`,
         url,
       })),
     ];
