@@ -11,6 +11,7 @@ import { AddAgencySingleSignOn1765072800000 } from '../../migrations/17650728000
 import { AddAgencyNames1765245600000 } from '../../migrations/1765245600000-AddAgencyNames';
 import { AddUserLocale1765332000000 } from '../../migrations/1765332000000-AddUserLocale';
 import { AddNotificationParams1765418400000 } from '../../migrations/1765418400000-AddNotificationParams';
+import { CompressLargeTextWithLz41765504800000 } from '../../migrations/1765504800000-CompressLargeTextWithLz4';
 import { User } from '../accounts/user.entity';
 import { Agency } from '../agencies/agency.entity';
 import { ChangeEvent } from '../changes/change-event.entity';
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   AddAgencyNames1765245600000,
   AddUserLocale1765332000000,
   AddNotificationParams1765418400000,
+  CompressLargeTextWithLz41765504800000,
 ];
 
 /** The one definition of Concert's data source, for the app, the CLI and the tests. */

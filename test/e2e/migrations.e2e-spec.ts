@@ -38,7 +38,7 @@ async function tables(dataSource: DataSource): Promise<string[]> {
 
 /** Tables, columns, constraints, indexes, functions and triggers of the public schema, to compare two states. */
 async function schema(dataSource: DataSource): Promise<unknown> {
-  const [columns, constraints, indexes, functions, triggers] = await Promise.all([
+  const [columns, constraints, indexes, functions, triggers, compression] = await Promise.all([
     dataSource.query(
       `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
        WHERE table_schema = 'public' ORDER BY table_name, column_name`,
@@ -50,8 +50,9 @@ async function schema(dataSource: DataSource): Promise<unknown> {
     dataSource.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2`),
     ownFunctions(dataSource),
     dataSource.query(`SELECT event_object_table, trigger_name, event_manipulation FROM information_schema.triggers ORDER BY 1, 2, 3`),
+    compressedColumns(dataSource),
   ]);
-  return { columns, constraints, indexes, functions, triggers };
+  return { columns, constraints, indexes, functions, triggers, compression };
 }
 
 /** Functions of the public schema that are ours, not an extension's (TypeORM installs uuid-ossp when it connects). */
@@ -61,6 +62,17 @@ async function ownFunctions(dataSource: DataSource): Promise<string[]> {
      WHERE n.nspname = 'public'
        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
      ORDER BY 1`,
+  );
+  return rows.map((row) => row.name);
+}
+
+/** The columns of the public schema whose large values are compressed otherwise than the server's default. */
+async function compressedColumns(dataSource: DataSource): Promise<string[]> {
+  const rows: { name: string }[] = await dataSource.query(
+    `SELECT c.relname || '.' || a.attname || ' ' || a.attcompression::text AS name
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND a.attcompression <> ''::"char"
+      ORDER BY 1`,
   );
   return rows.map((row) => row.name);
 }
@@ -130,6 +142,34 @@ describe('migrations on an empty database', () => {
     expect(await appliedMigrations(dataSource)).toEqual(MIGRATION_NAMES.slice(0, -1));
     expect(await migrate(dataSource)).toEqual(MIGRATION_NAMES.slice(-1));
     expect(await schema(dataSource)).toEqual(before);
+  });
+
+  it('compresses mails, live documents and accepted reports with lz4 where PostgreSQL has it, and keeps pglz where not', async () => {
+    const [{ lz4 }]: { lz4: boolean }[] = await dataSource.query(
+      `SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`,
+    );
+    const large = [
+      'activity_reports.accepted_html',
+      'activity_reports.accepted_text',
+      'consolidated_report_editions.html',
+      'consolidated_report_editions.text',
+      'documents.html',
+      'documents.snapshot',
+      'documents.text',
+      'mail_outbox.html_body',
+      'mail_outbox.text_body',
+    ];
+    expect(await compressedColumns(dataSource)).toEqual(lz4 ? large.map((column) => `${column} l`) : []);
+    // A mail as a digest writes it: tens of kilobytes, stored compressed by that method.
+    const body = Array.from({ length: 2_000 }, (_, i) => `<li><a href="https://concert.example/commitments/${i}">BPoA-${i % 7} changed</a></li>`).join('\n');
+    await dataSource.query(
+      `INSERT INTO mail_outbox (kind, dedupe_key, to_address, subject, text_body, html_body) VALUES ('digest', 'lz4-check', 'a@fao.example', 'Digest', $1, $1)`,
+      [body],
+    );
+    const [stored]: { method: string; html: string }[] = await dataSource.query(
+      `SELECT pg_column_compression(html_body) AS method, html_body AS html FROM mail_outbox WHERE dedupe_key = 'lz4-check'`,
+    );
+    expect(stored).toEqual({ method: lz4 ? 'lz4' : 'pglz', html: body });
   });
 });
 
