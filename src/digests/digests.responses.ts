@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { DigestFrequency, Frequency } from './digests.dto';
 import type { FollowTarget } from './follows.repository';
 
@@ -49,5 +50,7 @@ export class DigestRunResponse {
 
 /** The recipient's digests are off (the JSON answer of POST /api/digests/unsubscribe). */
 export class UnsubscribedResponse {
+  // Always true: the plugin would say boolean, and a client tells this answer apart by it.
+  @ApiProperty({ enum: [true] })
   unsubscribed!: true;
 }

@@ -2480,7 +2480,8 @@ export interface components {
             version: number;
         };
         RequestAcceptedResponse: {
-            accepted: boolean;
+            /** @enum {boolean} */
+            accepted: true;
             email: string;
         };
         RunDigestsDto: {
@@ -2490,7 +2491,8 @@ export interface components {
             frequency: "daily" | "weekly";
         };
         SecondFactorChallengeResponse: {
-            secondFactorRequired: boolean;
+            /** @enum {boolean} */
+            secondFactorRequired: true;
         };
         SecondFactorDto: {
             code?: string;
@@ -2557,7 +2559,8 @@ export interface components {
         SsoConnectionCheckResponse: {
             authorizationEndpoint: string;
             issuer: string;
-            ok: boolean;
+            /** @enum {boolean} */
+            ok: true;
             tokenEndpoint: string;
         };
         ThreadActionResponse: {
@@ -2630,7 +2633,8 @@ export interface components {
             unread: number;
         };
         UnsubscribedResponse: {
-            unsubscribed: boolean;
+            /** @enum {boolean} */
+            unsubscribed: true;
         };
         UpdateActivityReportDto: {
             /** @description Sets these indicators' values; indicators not named keep theirs. */
