@@ -35,6 +35,16 @@ export interface ActionItemReminderRow {
 /** Days before the due date a reminder goes out (negative: after it, as overdue). */
 export const REMINDER_DAYS = [7, 1, -1] as const;
 
+/**
+ * A reader's reminder hour (their digest hour, 07:00 without preferences) and the time in their time zone, from their
+ * digest_preferences row `p` (joined LEFT) and the run's instant $1.
+ */
+const READER_CLOCK = `COALESCE(p.hour, 7) AS hour, ($1::timestamptz AT TIME ZONE COALESCE(p.time_zone, 'UTC')) AS now_local`;
+
+/** The reader of row `r` (its user_id, hour and now_local) is past their hour today, and today's reminder has not gone. */
+const reminderHourCame = (r: string) => `extract(hour FROM ${r}.now_local) >= ${r}.hour
+          AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.dedupe_key = 'reminder:' || ${r}.user_id || ':' || to_char(${r}.now_local, 'YYYY-MM-DD'))`;
+
 @Injectable()
 export class RemindersRepository {
   /**
@@ -45,8 +55,7 @@ export class RemindersRepository {
   due(db: Db, asOf: Date): Promise<ReminderRow[]> {
     return db.query(
       `WITH fp AS (
-         SELECT u.id AS user_id, u.email, u.display_name, u.locale, u.agency_id, a.code AS agency_code, COALESCE(p.hour, 7) AS hour,
-                ($1::timestamptz AT TIME ZONE COALESCE(p.time_zone, 'UTC')) AS now_local
+         SELECT u.id AS user_id, u.email, u.display_name, u.locale, u.agency_id, a.code AS agency_code, ${READER_CLOCK}
            FROM users u
            JOIN agencies a ON a.id = u.agency_id
            LEFT JOIN digest_preferences p ON p.user_id = u.id
@@ -60,10 +69,9 @@ export class RemindersRepository {
          JOIN commitments c ON c.id = ca.commitment_id AND c.archived_at IS NULL
          JOIN reporting_cycles rc ON rc.framework_id = c.framework_id AND rc.archived_at IS NULL
                                   AND (rc.due_on - fp.now_local::date) = ANY($2::int[])
-        WHERE extract(hour FROM fp.now_local) >= fp.hour
+        WHERE ${reminderHourCame('fp')}
           AND NOT EXISTS (SELECT 1 FROM activity_reports ar WHERE ar.commitment_id = c.id AND ar.agency_id = fp.agency_id
                              AND ar.cycle_id = rc.id AND ar.state IN ('submitted', 'accepted'))
-          AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.dedupe_key = 'reminder:' || fp.user_id || ':' || to_char(fp.now_local, 'YYYY-MM-DD'))
         ORDER BY fp.user_id, rc.due_on, length(c.reference), c.reference`,
       [asOf, REMINDER_DAYS],
     );
@@ -81,8 +89,7 @@ export class RemindersRepository {
            JOIN users u ON u.active AND (u.id = t.action_user_id OR (u.agency_id = t.action_agency_id AND u.role = 'focal_point'))
           WHERE t.action_agency_id IS NOT NULL AND t.action_done_at IS NULL
        ), local AS (
-         SELECT r.*, u.email, u.display_name, u.locale, a.code AS agency_code, COALESCE(p.hour, 7) AS hour,
-                ($1::timestamptz AT TIME ZONE COALESCE(p.time_zone, 'UTC')) AS now_local
+         SELECT r.*, u.email, u.display_name, u.locale, a.code AS agency_code, ${READER_CLOCK}
            FROM readers r
            JOIN users u ON u.id = r.user_id
            JOIN agencies a ON a.id = u.agency_id
@@ -93,9 +100,8 @@ export class RemindersRepository {
               ${actionSummarySql('l.thread_id')} AS summary,
               to_char(l.action_due_on, 'YYYY-MM-DD') AS "dueOn", (l.action_due_on - l.now_local::date) AS "daysLeft"
          FROM local l
-        WHERE extract(hour FROM l.now_local) >= l.hour
+        WHERE ${reminderHourCame('l')}
           AND ((l.action_due_on - l.now_local::date) IN (7, 1) OR (l.action_due_on - l.now_local::date) BETWEEN -30 AND -1)
-          AND NOT EXISTS (SELECT 1 FROM mail_outbox m WHERE m.dedupe_key = 'reminder:' || l.user_id || ':' || to_char(l.now_local, 'YYYY-MM-DD'))
         ORDER BY l.user_id, l.action_due_on, l.thread_id`,
       [asOf],
     );
