@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiAlwaysTrue } from '../openapi/always-true';
 import type { Role, SecondFactorState } from './role';
 import type { SignInMethod } from './session-steps';
 
@@ -34,15 +34,13 @@ export class SessionResponse {
 
 /** The answer to a right password when the account has a second factor: the session is not signed in yet. */
 export class SecondFactorChallengeResponse {
-  // Always true: the plugin would say boolean, and a client tells this answer apart by it.
-  @ApiProperty({ enum: [true] })
+  @ApiAlwaysTrue()
   secondFactorRequired!: true;
 }
 
 /** The same answer whether or not the address has an account (invitations, password resets). */
 export class RequestAcceptedResponse {
-  // Always true: the plugin would say boolean, and a client tells this answer apart by it.
-  @ApiProperty({ enum: [true] })
+  @ApiAlwaysTrue()
   accepted!: true;
   email!: string;
 }

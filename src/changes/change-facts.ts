@@ -101,7 +101,7 @@ function facts(kind: ChangeFactKind, params: Record<string, string | number | nu
 
 /** `quote`, when someone wrote words the event carries (a reason, a comment): the client quotes them after the sentence. */
 const quoted = (told: ChangeFacts | null, written: string | null): ChangeFacts | null =>
-  told && written ? { ...told, params: { ...told.params, quote: shorten(written, 120) } } : told;
+  told && written ? { ...told, params: { ...told.params, quote: shorten(written) } } : told;
 
 export function changeFacts(event: ChangeFactsSource): ChangeFacts | null {
   const agency = event.actorAgency;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiAlwaysTrue } from '../openapi/always-true';
 import type { DigestFrequency, Frequency } from './digests.dto';
 import type { FollowTarget } from './follows.repository';
 
@@ -50,7 +50,6 @@ export class DigestRunResponse {
 
 /** The recipient's digests are off (the JSON answer of POST /api/digests/unsubscribe). */
 export class UnsubscribedResponse {
-  // Always true: the plugin would say boolean, and a client tells this answer apart by it.
-  @ApiProperty({ enum: [true] })
+  @ApiAlwaysTrue()
   unsubscribed!: true;
 }

@@ -160,5 +160,5 @@ export const MENTION_FACTS_SQL = {
 /** A mention in the reader's language; its stored English summary when its comment is gone. */
 export function describeMention(locale: Locale, mention: MentionFacts): string {
   if (!mention.authorName || !mention.authorAgency || !mention.place || mention.comment === null) return mention.summary;
-  return DISCUSSION_MAIL_TEXTS[locale].mention.line(mention.authorName, mention.authorAgency, mention.place, shorten(mention.comment, 120));
+  return DISCUSSION_MAIL_TEXTS[locale].mention.line(mention.authorName, mention.authorAgency, mention.place, shorten(mention.comment));
 }

@@ -94,7 +94,7 @@ export class DiscussionsService {
       const id = await this.threads.insertThread(tx, { documentId, anchor: dto.anchor ?? null, quote: dto.anchor ? (dto.quote ?? '') : null, createdBy: user.userId });
       const commentId = await this.threads.insertComment(tx, { threadId: id, authorId: user.userId, body: dto.body, mentions });
       await this.notify(tx, user, owner, id, commentId, dto.body, mentions, []);
-      await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} opened a thread on ${owner.title}: ${shorten(dto.body, 120)}`, { commentId });
+      await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} opened a thread on ${owner.title}: ${shorten(dto.body)}`, { commentId });
       return id;
     });
     return this.get(user, threadId);
@@ -111,7 +111,7 @@ export class DiscussionsService {
     const id = await this.threads.insertThread(tx, { documentId, anchor: null, quote: null, createdBy: user.userId });
     const commentId = await this.threads.insertComment(tx, { threadId: id, authorId: user.userId, body: reason, mentions: asked });
     await this.notify(tx, user, owner, id, commentId, reason, asked, []);
-    await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} returned ${owner.title}: ${shorten(reason, 120)}`, { commentId, returned: true });
+    await this.record(tx, user, owner, id, 'thread_opened', `${user.agencyCode} returned ${owner.title}: ${shorten(reason)}`, { commentId, returned: true });
     return id;
   }
 
@@ -123,7 +123,7 @@ export class DiscussionsService {
       const participants = await this.threads.participants(tx, thread.id);
       const id = await this.threads.insertComment(tx, { threadId: thread.id, authorId: user.userId, body: dto.body, mentions });
       await this.notify(tx, user, owner, thread.id, id, dto.body, mentions, participants);
-      await this.record(tx, user, owner, thread.id, 'comment_added', `${user.agencyCode} replied on ${owner.title}: ${shorten(dto.body, 120)}`, { commentId: id });
+      await this.record(tx, user, owner, thread.id, 'comment_added', `${user.agencyCode} replied on ${owner.title}: ${shorten(dto.body)}`, { commentId: id });
       return id;
     });
     return this.commentView(threadId, commentId);
@@ -339,7 +339,7 @@ export class DiscussionsService {
     const url = documentPath(owner, threadId);
     const mentioned = mentions.filter((id) => id !== user.userId);
     const replied = participants.filter((id) => id !== user.userId && !mentioned.includes(id));
-    const params = { actor: user.displayName, agency: user.agencyCode, document: owner.name, excerpt: shorten(body, 120) };
+    const params = { actor: user.displayName, agency: user.agencyCode, document: owner.name, excerpt: shorten(body) };
     const notifications: NewNotification[] = [
       ...mentioned.map((userId) => ({
         userId,
@@ -347,7 +347,7 @@ export class DiscussionsService {
         params,
         threadId,
         commentId,
-        summary: `${user.displayName} (${user.agencyCode}) mentioned you on ${owner.title}: ${shorten(body, 120)}`,
+        summary: `${user.displayName} (${user.agencyCode}) mentioned you on ${owner.title}: ${shorten(body)}`,
         url,
       })),
       ...replied.map((userId) => ({
@@ -356,7 +356,7 @@ export class DiscussionsService {
         params,
         threadId,
         commentId,
-        summary: `${user.displayName} (${user.agencyCode}) replied on ${owner.title}: ${shorten(body, 120)}`,
+        summary: `${user.displayName} (${user.agencyCode}) replied on ${owner.title}: ${shorten(body)}`,
         url,
       })),
     ];

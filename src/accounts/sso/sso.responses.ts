@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiAlwaysTrue } from '../../openapi/always-true';
 import type { PasswordLogin, SsoDefaultRole } from './sso.dto';
 
 // What the API answers about single sign-on (OpenID Connect): the login page's options and an agency's settings.
@@ -46,8 +46,7 @@ export class AgencySsoResponse {
 
 /** The result of "test the connection": the provider's discovery document, read now. */
 export class SsoConnectionCheckResponse {
-  // Always true: the plugin would say boolean, and a client tells this answer apart by it.
-  @ApiProperty({ enum: [true] })
+  @ApiAlwaysTrue()
   ok!: true;
   issuer!: string;
   authorizationEndpoint!: string;
