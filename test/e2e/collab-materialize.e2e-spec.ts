@@ -1,8 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import type { User } from '../../src/accounts/user.entity';
+import { ChangesRepository } from '../../src/changes/changes.repository';
 import { writeSections } from '../../src/documents/document-text';
 import { EditBursts } from '../../src/documents/edit-bursts';
+import { Transactions } from '../../src/database/transactions';
 import { COLLAB_NAMESPACE, type LiveChange, type WatchAck } from '../../src/collaboration/protocol';
 import type { Commitment } from '../../src/frameworks/commitment.entity';
 import type { ApiClient } from '../support/api-client';
@@ -360,6 +362,24 @@ describe('live documents: materialized text, change events, dashboards and cycle
     await other.next((c) => c.action === 'status_changed', 'the second dashboard gets the status change');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(watcher.changes).toHaveLength(2);
+  });
+
+  it('hands a dashboard the events of a framework in the order they committed, however many arrive at once', async () => {
+    const framework = await t.factory.framework();
+    const commitment = await t.factory.commitment({ framework, lead: ['FAO'] });
+    const watcher = await dashboard(as.faoStaff);
+    expect(await watcher.watch(framework.id)).toEqual({ ok: true });
+
+    // One transaction's 40 events reach every process together, at its commit: 40 reads of the feed under way at once.
+    const count = 40;
+    await t.app.get(Transactions).run(async (tx) => {
+      for (let n = 1; n <= count; n++) {
+        const change = { actor: null, entityType: 'commitment', entityId: commitment.id, action: 'status_changed' } as const;
+        await t.app.get(ChangesRepository).append(tx, { ...change, frameworkId: framework.id, commitmentId: commitment.id, summary: `Burst ${n}` });
+      }
+    });
+    await eventually(() => watcher.changes.length === count, () => `${count} events; got ${watcher.changes.length}`);
+    expect(watcher.changes.map((change) => change.summary)).toEqual(Array.from({ length: count }, (_, n) => `Burst ${n + 1}`));
   });
 
   it("keeps each accepted narrative as its cycle's snapshot, and diffs it word by word against the agency's previous one", async () => {
