@@ -1,11 +1,11 @@
 import { TextInput } from '@mantine/core';
-import { fieldError } from '../lib/errors';
+import type { ReactNode } from 'react';
 import { useTranslation } from '../lib/i18n';
 
 /**
  * The 6-digit code an authenticator app shows. Phones offer the numeric keypad and, where they can, the code itself
  * (`one-time-code`); spaces and dashes a user pastes with it are dropped. The server's complaint about the code
- * appears under the field and is announced.
+ * (`error`) appears under the field and is announced.
  */
 export function CodeInput({
   value,
@@ -16,12 +16,12 @@ export function CodeInput({
 }: {
   value: string;
   onChange: (code: string) => void;
-  error: unknown;
+  /** What the server said of the code, in words. */
+  error?: ReactNode;
   autoFocus?: boolean;
   description?: string;
 }) {
   const { t } = useTranslation();
-  const problem = fieldError(error, 'code');
   return (
     <TextInput
       label={t('login.code')}
@@ -33,7 +33,7 @@ export function CodeInput({
       spellCheck={false}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
-      error={problem && <span role="alert">{problem}</span>}
+      error={error && <span role="alert">{error}</span>}
       styles={{ input: { maxWidth: 200, fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.2em' } }}
     />
   );

@@ -1,8 +1,9 @@
 import { Anchor, Badge, Box, Button, Code, CopyButton, Group, Image, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { api } from '../lib/api';
-import { fieldError } from '../lib/errors';
+import { refusesFieldsOf, showRefusal } from '../lib/forms';
 import { formatMoment } from '../lib/format';
 import { aroundElement, useTranslation } from '../lib/i18n';
 import { useSession } from '../lib/session';
@@ -135,16 +136,13 @@ export function SecondFactorSettings({ onCodesShown, onCodesSaved }: { onCodesSh
 /** Adding Concert to the app, then its first code; the secret protects nothing until that code is confirmed. */
 function Enrol({ enrolment, onConfirmed, onCancel }: { enrolment: SecondFactorEnrolment; onConfirmed: (codes: RecoveryCodes) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
+  const form = useForm({ initialValues: { code: '' } });
   const [beforeLink, afterLink] = aroundElement((slot) => t('secondFactor.cannotScan', { link: slot }));
   const confirm = useMutation({
-    mutationFn: () => api.post<RecoveryCodes>('/me/second-factor/confirm', { code }),
+    mutationFn: (values: { code: string }) => api.post<RecoveryCodes>('/me/second-factor/confirm', values),
     onSuccess: onConfirmed,
+    onError: (error) => showRefusal(form, error),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    confirm.mutate();
-  };
   return (
     <Stack ref={focusOnMount} tabIndex={-1} role="region" aria-label={t('enrolment.title')}>
       <Text fw={700}>{t('secondFactor.step1')}</Text>
@@ -167,11 +165,11 @@ function Enrol({ enrolment, onConfirmed, onCancel }: { enrolment: SecondFactorEn
           )}
         </CopyButton>
       </Group>
-      <form onSubmit={submit} aria-label={t('secondFactor.confirm')}>
+      <form onSubmit={form.onSubmit((values) => confirm.mutate(values))} aria-label={t('secondFactor.confirm')}>
         <Stack>
           <Text fw={700}>{t('secondFactor.step2')}</Text>
-          {confirm.error && !fieldError(confirm.error, 'code') && <ErrorNotice error={confirm.error} title={t('secondFactor.turnOnFailed')} />}
-          <CodeInput value={code} onChange={setCode} error={confirm.error} />
+          {confirm.error && !refusesFieldsOf(form, confirm.error) && <ErrorNotice error={confirm.error} title={t('secondFactor.turnOnFailed')} />}
+          <CodeInput value={form.values.code} onChange={(code) => form.setFieldValue('code', code)} error={form.errors.code} />
           <Text size="sm" c="dimmed">
             {t('secondFactor.signsOutOthers')}
           </Text>
@@ -202,27 +200,24 @@ function CurrentCodeForm({
   onTurnedOff: () => void;
 }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
+  const form = useForm({ initialValues: { code: '' } });
   const change = useMutation({
-    mutationFn: (): Promise<RecoveryCodes | null> =>
+    mutationFn: (values: { code: string }): Promise<RecoveryCodes | null> =>
       kind === 'newRecoveryCodes'
-        ? api.post<RecoveryCodes>('/me/second-factor/recovery-codes', { code })
-        : api.post<void>('/me/second-factor/disable', { code }).then(() => null),
+        ? api.post<RecoveryCodes>('/me/second-factor/recovery-codes', values)
+        : api.post<void>('/me/second-factor/disable', values).then(() => null),
     onSuccess: (codes) => (codes ? onNewCodes(codes) : onTurnedOff()),
+    onError: (error) => showRefusal(form, error),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    change.mutate();
-  };
   const title = kind === 'newRecoveryCodes' ? t('secondFactor.newCodes') : t('secondFactor.turnOffTitle');
   return (
-    <form onSubmit={submit} aria-label={title}>
+    <form onSubmit={form.onSubmit((values) => change.mutate(values))} aria-label={title}>
       <Stack>
         <Text size="sm">
           {kind === 'newRecoveryCodes' ? t('secondFactor.newCodesHelp') : t('secondFactor.turnOffHelp')}
         </Text>
-        {change.error && !fieldError(change.error, 'code') && <ErrorNotice error={change.error} />}
-        <CodeInput value={code} onChange={setCode} error={change.error} autoFocus />
+        {change.error && !refusesFieldsOf(form, change.error) && <ErrorNotice error={change.error} />}
+        <CodeInput value={form.values.code} onChange={(code) => form.setFieldValue('code', code)} error={form.errors.code} autoFocus />
         <Group>
           <Button type="submit" color={kind === 'turnOff' ? 'red' : undefined} loading={change.isPending}>
             {kind === 'newRecoveryCodes' ? t('secondFactor.makeNewCodes') : t('secondFactor.turnOffTitle')}

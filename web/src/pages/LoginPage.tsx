@@ -127,9 +127,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
     }
   };
 
+  // `unauthenticated` is a wrong password on the password step; elsewhere (the code steps, and the email step they go
+  // back to) a first step too old.
   const field = step === 'recoveryCode' ? 'recoveryCode' : step === 'code' ? 'code' : step === 'email' ? 'email' : 'password';
   const formError = error !== null && !fieldError(error, field) && (
-    <ErrorNotice error={error} title={t('login.failed')} messages={step === 'code' || step === 'recoveryCode' ? SECOND_STEP_ERRORS : LOGIN_ERRORS} />
+    <ErrorNotice error={error} title={t('login.failed')} messages={step === 'password' ? LOGIN_ERRORS : SECOND_STEP_ERRORS} />
   );
   const backToEmail = (
     <Anchor component="button" type="button" size="sm" ta="left" onClick={() => goTo('email')}>
@@ -228,7 +230,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
                 <CodeInput
                   value={code}
                   onChange={setCode}
-                  error={error}
+                  error={fieldError(error, 'code')}
                   autoFocus
                   description={t('login.codeHelp')}
                 />
