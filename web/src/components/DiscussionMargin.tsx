@@ -9,8 +9,8 @@ import { errorMessage } from '../lib/errors';
 import { formatDate, formatMoment } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { anchorRange, commentHighlightsKey, selectionAnchor } from './comment-highlights';
-import { CommentComposer } from './CommentComposer';
 
+const CommentComposer = lazy(async () => ({ default: (await import('./CommentComposer')).CommentComposer }));
 const ActionItemForm = lazy(async () => ({ default: (await import('./ActionItemForm')).ActionItemForm }));
 
 interface Props {
@@ -131,15 +131,15 @@ export function DiscussionMargin({ documentId, editor }: Props) {
           <Text size="xs" c="dimmed" mb={4}>
             {draft.quote ? t('discussion.onQuote', { quote: draft.quote.slice(0, 120) }) : t('discussion.aboutWhole')}
           </Text>
-          <CommentComposer
-            label={t('discussion.newComment')}
-            submitLabel={t('discussion.comment')}
-            autoFocus
-            pending={create.isPending}
-            error={create.error}
-            onSubmit={(comment) => create.mutate(comment)}
-            onCancel={() => setDraft(null)}
-          />
+          <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+            <CommentComposer
+              label={t('discussion.newComment')}
+              submitLabel={t('discussion.comment')}
+              autoFocus
+              send={(comment) => create.mutateAsync(comment)}
+              onCancel={() => setDraft(null)}
+            />
+          </Suspense>
         </Card>
       )}
       {threads.isSuccess && shown.length === 0 && (
@@ -280,15 +280,18 @@ function ThreadCard({
           </Suspense>
         )}
         {replying && (
-          <CommentComposer
-            label={t('discussion.reply')}
-            submitLabel={t('discussion.reply')}
-            autoFocus
-            pending={reply.isPending}
-            error={reply.error}
-            onSubmit={(comment) => reply.mutate(comment, { onSuccess: () => setReplying(false) })}
-            onCancel={() => setReplying(false)}
-          />
+          <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+            <CommentComposer
+              label={t('discussion.reply')}
+              submitLabel={t('discussion.reply')}
+              autoFocus
+              send={async (comment) => {
+                await reply.mutateAsync(comment);
+                setReplying(false);
+              }}
+              onCancel={() => setReplying(false)}
+            />
+          </Suspense>
         )}
       </Stack>
     </Card>

@@ -1,8 +1,7 @@
-import { ActionIcon, Button, Group, Popover, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Loader, Popover, Tooltip } from '@mantine/core';
 import { type Editor, useEditorState } from '@tiptap/react';
-import { type FormEvent, type KeyboardEvent, type ReactNode, useState } from 'react';
+import { type KeyboardEvent, lazy, type ReactNode, Suspense, useState } from 'react';
 import { currentLocale, useTranslation } from '../lib/i18n';
-import { linkFromInput } from './editor-links';
 
 interface Props {
   editor: Editor;
@@ -162,49 +161,15 @@ interface ToolSpec {
   enabled?: boolean;
 }
 
-/**
- * The link prompt: the address for the selected text (or, with nothing selected, a new linked address), refused in
- * words unless it is a web or email address; "Remove link" when the selection is in one.
- */
+/** The prompt's form (LinkForm.tsx), a chunk of its own. */
+const LinkForm = lazy(async () => ({ default: (await import('./LinkForm')).LinkForm }));
+
+/** The link prompt: a popover by the Link button (and opened by Ctrl+K in the text) holding the link form. */
 function LinkPrompt({ editor, opened, onChange, active, children }: { editor: Editor; opened: boolean; onChange: (open: boolean) => void; active: boolean; children: ReactNode }) {
   const { t } = useTranslation();
-  const [address, setAddress] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [wasOpened, setWasOpened] = useState(false);
-  // Filled with the link under the selection each time the prompt opens (state adjusted while rendering, not in an
-  // effect, so the field never shows the previous address for a frame).
-  if (opened !== wasOpened) {
-    setWasOpened(opened);
-    if (opened) {
-      setAddress((editor.getAttributes('link').href as string | undefined) ?? '');
-      setError(null);
-    }
-  }
-
-  const close = () => {
+  const close = (refocus: boolean) => {
     onChange(false);
-    editor.commands.focus();
-  };
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const result = linkFromInput(address);
-    if ('error' in result) {
-      setError(result.error);
-      return;
-    }
-    if (editor.state.selection.empty && !editor.isActive('link')) {
-      const text = result.href.replace(/^mailto:/, '');
-      editor.chain().focus().insertContent({ type: 'text', text, marks: [{ type: 'link', attrs: { href: result.href } }] }).run();
-    } else {
-      editor.chain().focus().extendMarkRange('link').setLink({ href: result.href }).run();
-    }
-    onChange(false);
-  };
-
-  const remove = () => {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    onChange(false);
+    if (refocus) editor.commands.focus();
   };
 
   return (
@@ -215,37 +180,12 @@ function LinkPrompt({ editor, opened, onChange, active, children }: { editor: Ed
         onKeyDown={(event) => {
           if (event.key !== 'Escape') return;
           event.stopPropagation();
-          close();
+          close(true);
         }}
       >
-        <form onSubmit={apply} noValidate>
-          <TextInput
-            data-autofocus
-            size="xs"
-            w={280}
-            label={t('toolbar.linkAddress')}
-            description={t('toolbar.linkHelp')}
-            value={address}
-            onChange={(event) => {
-              setAddress(event.currentTarget.value);
-              setError(null);
-            }}
-            error={error && t(error)}
-          />
-          <Group gap="xs" mt="xs" justify="flex-end">
-            {active && (
-              <Button size="xs" variant="subtle" color="red" onClick={remove}>
-                {t('toolbar.removeLink')}
-              </Button>
-            )}
-            <Button size="xs" variant="subtle" color="gray" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button size="xs" type="submit">
-              {t('toolbar.apply')}
-            </Button>
-          </Group>
-        </form>
+        <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+          {opened && <LinkForm editor={editor} active={active} onClose={close} />}
+        </Suspense>
       </Popover.Dropdown>
     </Popover>
   );
