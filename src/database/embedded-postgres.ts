@@ -348,11 +348,22 @@ async function startServer(binaries: string, cluster: string, port: number, user
   return server;
 }
 
+/** How long a smart shutdown may wait for the last sessions before the fast one ends them. */
+const SMART_SHUTDOWN_MS = 5_000;
+
+/**
+ * Smart shutdown first (SIGTERM: new sessions refused, the open ones left to end), then fast (SIGINT: the sessions
+ * ended for them) if some are still open after SMART_SHUTDOWN_MS. A pool's `end()` resolves once its clients are asked
+ * to close, not once they have: stopped at once, the server would end those sessions itself, and their clients would
+ * report "terminating connection due to administrator command" as they go.
+ */
 async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  server.kill('SIGINT'); // fast shutdown: ends the sessions, writes a checkpoint, exits
+  server.kill('SIGTERM');
+  const late = setTimeout(() => server.kill('SIGINT'), SMART_SHUTDOWN_MS);
   await exited;
+  clearTimeout(late);
 }
 
 /** The pid in the cluster's postmaster.pid when that process is alive; PostgreSQL would refuse to start beside it. */
