@@ -347,7 +347,7 @@ export class DiscussionsService {
         params,
         threadId,
         commentId,
-        summary: `${user.displayName} (${user.agencyCode}) mentioned you on ${owner.title}: ${shorten(body)}`,
+        summary: `${user.displayName} (${user.agencyCode}) mentioned you on ${owner.title}: ${params.excerpt}`,
         url,
       })),
       ...replied.map((userId) => ({
@@ -356,7 +356,7 @@ export class DiscussionsService {
         params,
         threadId,
         commentId,
-        summary: `${user.displayName} (${user.agencyCode}) replied on ${owner.title}: ${shorten(body)}`,
+        summary: `${user.displayName} (${user.agencyCode}) replied on ${owner.title}: ${params.excerpt}`,
         url,
       })),
     ];

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Loader, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { errorMessage } from '../lib/errors';
 import { formatDate, formatMoment } from '../lib/format';
 import { useTranslation } from '../lib/i18n';
 import { anchorRange, commentHighlightsKey, selectionAnchor } from './comment-highlights';
+import { Loading } from './Loading';
 
 const CommentComposer = lazy(async () => ({ default: (await import('./CommentComposer')).CommentComposer }));
 const ActionItemForm = lazy(async () => ({ default: (await import('./ActionItemForm')).ActionItemForm }));
@@ -131,7 +132,7 @@ export function DiscussionMargin({ documentId, editor }: Props) {
           <Text size="xs" c="dimmed" mb={4}>
             {draft.quote ? t('discussion.onQuote', { quote: draft.quote.slice(0, 120) }) : t('discussion.aboutWhole')}
           </Text>
-          <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+          <Suspense fallback={<Loading size="xs" />}>
             <CommentComposer
               label={t('discussion.newComment')}
               submitLabel={t('discussion.comment')}
@@ -268,7 +269,7 @@ function ThreadCard({
           </Text>
         )}
         {assigning && (
-          <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+          <Suspense fallback={<Loading size="xs" />}>
             <ActionItemForm
               threadId={thread.id}
               onDone={() => {
@@ -280,7 +281,7 @@ function ThreadCard({
           </Suspense>
         )}
         {replying && (
-          <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+          <Suspense fallback={<Loading size="xs" />}>
             <CommentComposer
               label={t('discussion.reply')}
               submitLabel={t('discussion.reply')}

@@ -1,7 +1,8 @@
-import { ActionIcon, Loader, Popover, Tooltip } from '@mantine/core';
+import { ActionIcon, Popover, Tooltip } from '@mantine/core';
 import { type Editor, useEditorState } from '@tiptap/react';
 import { type KeyboardEvent, lazy, type ReactNode, Suspense, useState } from 'react';
 import { currentLocale, useTranslation } from '../lib/i18n';
+import { Loading } from './Loading';
 
 interface Props {
   editor: Editor;
@@ -183,7 +184,7 @@ function LinkPrompt({ editor, opened, onChange, active, children }: { editor: Ed
           close(true);
         }}
       >
-        <Suspense fallback={<Loader size="xs" role="status" aria-label={t('common.loading')} />}>
+        <Suspense fallback={<Loading size="xs" />}>
           {opened && <LinkForm editor={editor} active={active} onClose={close} />}
         </Suspense>
       </Popover.Dropdown>

@@ -1,6 +1,6 @@
 // Every Mantine component's styles, once signed in (main.tsx loads only the login page's).
 import '@mantine/core/styles.layer.css';
-import { Anchor, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -10,6 +10,7 @@ import { api, query } from '../lib/api';
 import { refusesFieldsOf, showRefusal } from '../lib/forms';
 import { aroundElement, useTranslation } from '../lib/i18n';
 import type { SignInOptions } from '../lib/types';
+import { Loading } from '../components/Loading';
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -51,7 +52,7 @@ export function AcceptInvitationPage() {
   return (
     <Frame title={t('accountLinks.welcome')}>
       {options.isPending ? (
-        <Loader role="status" aria-label={t('common.loading')} />
+        <Loading />
       ) : (
         <Stack>
           {options.error !== null && <ErrorNotice error={options.error} title={t('accountLinks.acceptFailed')} />}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { CodeInput } from '../components/CodeInput';
@@ -8,6 +8,7 @@ import { fieldError } from '../lib/errors';
 import { useTranslation } from '../lib/i18n';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import type { SecondFactorChallenge, Session, SignInOptions } from '../lib/types';
+import { Loading } from '../components/Loading';
 
 /**
  * The email first; then the password, or the agency's sign-in service (chosen from the email's domain; asked which
@@ -197,7 +198,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
               <Heading subtitle={email}>{t('login.withAgency')}</Heading>
               {formError}
               {options.agencies.length > 1 ? (
-                <Suspense fallback={<Loader size="sm" role="status" aria-label={t('common.loading')} />}>
+                <Suspense fallback={<Loading size="sm" />}>
                   <AgencyChoice
                     label={t('login.whichAgency')}
                     description={t('login.sharedDomain')}
